@@ -1,3 +1,12 @@
+export { parseDateInterval, scopesOverlap } from './dates.js';
+export { displayPathOf, loadWorkspace, MAX_CLAIMS_BYTES, parseClaimsText, regexProblem } from './load.js';
+export type { LoadedWorkspace, LoadOptions, ParseOptions } from './load.js';
+export { compareMessages, createMessage, editDistance, formatLocation, lineStartsOf, placeAt, positionAt, showValue, suggest } from './messages.js';
+export type { MessageInit } from './messages.js';
+export { confinePath, decodeUtf8, formatBytes, MAX_SOURCE_BYTES, readTextFile } from './read-source.js';
+export type { ReadOutcome, ReadProblem } from './read-source.js';
+export { CLAIMS_SPEC, ID_PATTERN, toJsonSchema } from './schema.js';
+export type { Spec } from './schema.js';
 export { SourceText } from './text.js';
 export { DEFAULT_ANCHOR_OPTIONS, EVIDENCE_STATUSES, VERDICTS } from './types.js';
 export type {

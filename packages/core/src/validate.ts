@@ -1,0 +1,286 @@
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { parseDateInterval } from './dates.js';
+import { createMessage, placeAt, showValue, suggest } from './messages.js';
+import type { Spec } from './schema.js';
+import type { Message, Place } from './types.js';
+
+/** A path into the document, e.g. ['claims', 3, 'evidence', 0, 'span']. */
+export type NodePath = readonly (string | number)[];
+
+export interface ValidationContext {
+  doc: Document;
+  file: string;
+  lineStarts: readonly number[];
+  errors: Message[];
+  /** Alias resolutions left before the document is treated as an alias bomb. */
+  aliasBudget: number;
+}
+
+/** Default cap on alias expansions while validating (the yaml library's own default is 100). */
+export const MAX_ALIAS_EXPANSIONS = 100;
+
+export function describePath(path: NodePath): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
+  return out || 'the document';
+}
+
+export function nodePlace(ctx: Pick<ValidationContext, 'lineStarts'>, node: YamlNode | null | undefined, fallback?: Place): Place {
+  const range = node?.range;
+  if (!range) return fallback ?? placeAt(ctx.lineStarts, 0);
+  return placeAt(ctx.lineStarts, range[0], range[1]);
+}
+
+function resolve(ctx: ValidationContext, node: unknown, place: Place, path: NodePath): YamlNode | null | undefined | 'bomb' {
+  let current = node;
+  while (isAlias(current)) {
+    if (--ctx.aliasBudget < 0) {
+      if (ctx.aliasBudget === -1) {
+        ctx.errors.push(
+          createMessage({
+            ruleId: 'yaml-alias-limit',
+            reason: `too many alias expansions (more than ${MAX_ALIAS_EXPANSIONS}) at ${describePath(path)}: this looks like an alias bomb`,
+            file: ctx.file,
+            place,
+            note: 'Write the values out, or use fewer *aliases.',
+          }),
+        );
+      }
+      return 'bomb';
+    }
+    current = current.resolve(ctx.doc);
+  }
+  return current as YamlNode | null | undefined;
+}
+
+function typeError(ctx: ValidationContext, path: NodePath, place: Place, expected: string, received: unknown): void {
+  ctx.errors.push(
+    createMessage({
+      ruleId: 'invalid-type',
+      reason: `${describePath(path)} must be ${expected}, got ${showValue(received)}`,
+      file: ctx.file,
+      place,
+      expected,
+      actual: showValue(received),
+    }),
+  );
+}
+
+function kindName(spec: Spec): string {
+  switch (spec.kind) {
+    case 'string':
+      return spec.enum ? `one of ${spec.enum.join(', ')}` : 'a string';
+    case 'number':
+      return spec.integer ? 'an integer' : 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'object':
+    case 'map':
+      return 'a mapping';
+    case 'array':
+      return 'a list';
+    case 'date':
+      return 'a date (YYYY-MM-DD, YYYY-MM or YYYY)';
+    case 'oneOf':
+      return spec.options.map(kindName).join(' or ');
+  }
+}
+
+/** Validates a node against its spec, pushing every problem found; returns whether it is valid. */
+export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, path: NodePath, parentPlace: Place): boolean {
+  const resolved = resolve(ctx, raw, parentPlace, path);
+  if (resolved === 'bomb') return false;
+  const node = resolved;
+  const place = nodePlace(ctx, node, parentPlace);
+  switch (spec.kind) {
+    case 'string': {
+      const value = isScalar(node) ? node.value : node === null || node === undefined ? null : isMap(node) ? {} : isSeq(node) ? [] : node;
+      if (typeof value !== 'string') {
+        typeError(ctx, path, place, kindName(spec), value);
+        return false;
+      }
+      if (spec.nonBlank && value.trim() === '') {
+        ctx.errors.push(
+          createMessage({ ruleId: 'empty-value', reason: `${describePath(path)} is empty`, file: ctx.file, place, note: 'Give it some text, or remove the key.' }),
+        );
+        return false;
+      }
+      if (spec.enum && !spec.enum.includes(value)) {
+        const hint = suggest(value, spec.enum);
+        ctx.errors.push(
+          createMessage({
+            ruleId: 'invalid-value',
+            reason: `${describePath(path)} must be one of ${spec.enum.join(', ')}, got ${showValue(value)}`,
+            file: ctx.file,
+            place,
+            expected: spec.enum.join(' | '),
+            actual: value,
+            ...(hint ? { note: `Did you mean "${hint}"?` } : {}),
+          }),
+        );
+        return false;
+      }
+      if (spec.pattern && !new RegExp(spec.pattern).test(value)) {
+        ctx.errors.push(
+          createMessage({
+            ruleId: 'invalid-value',
+            reason: `${describePath(path)} must be ${spec.patternHint ?? `like ${spec.pattern}`}, got ${showValue(value)}`,
+            file: ctx.file,
+            place,
+            expected: spec.patternHint ?? spec.pattern,
+            actual: value,
+          }),
+        );
+        return false;
+      }
+      return true;
+    }
+    case 'number': {
+      const value = isScalar(node) ? node.value : node;
+      if (typeof value !== 'number' || !Number.isFinite(value) || (spec.integer && !Number.isInteger(value))) {
+        typeError(ctx, path, place, kindName(spec), isScalar(node) ? (node.source ?? value) : value);
+        return false;
+      }
+      if ((spec.minimum !== undefined && value < spec.minimum) || (spec.maximum !== undefined && value > spec.maximum)) {
+        const range = spec.minimum === spec.maximum ? `${spec.minimum}` : `from ${spec.minimum ?? '-∞'} to ${spec.maximum ?? '∞'}`;
+        ctx.errors.push(
+          createMessage({
+            ruleId: 'out-of-range',
+            reason: `${describePath(path)} must be ${range}, got ${value}`,
+            file: ctx.file,
+            place,
+            expected: range,
+            actual: String(value),
+          }),
+        );
+        return false;
+      }
+      return true;
+    }
+    case 'boolean': {
+      const value = isScalar(node) ? node.value : node;
+      if (typeof value !== 'boolean') {
+        typeError(ctx, path, place, kindName(spec), value);
+        return false;
+      }
+      return true;
+    }
+    case 'date': {
+      const value = isScalar(node) ? node.value : node;
+      const parsed = parseDateInterval(value);
+      if (parsed.error) {
+        ctx.errors.push(
+          createMessage({ ruleId: 'invalid-date', reason: `${describePath(path)}: ${parsed.error}`, file: ctx.file, place, actual: showValue(value), expected: 'YYYY-MM-DD, YYYY-MM or YYYY' }),
+        );
+        return false;
+      }
+      return true;
+    }
+    case 'oneOf': {
+      // Try each option silently; report against the closest one by node type.
+      for (const option of spec.options) {
+        const trial: ValidationContext = { ...ctx, errors: [] };
+        if (validateNode(trial, node, option, path, place)) {
+          ctx.aliasBudget = trial.aliasBudget;
+          return true;
+        }
+      }
+      const isMapping = isMap(node);
+      const match = spec.options.find((o) => (o.kind === 'object') === isMapping) ?? spec.options[0]!;
+      if (spec.options.some((o) => (o.kind === 'object') === isMapping)) return validateNode(ctx, node, match, path, parentPlace);
+      typeError(ctx, path, place, kindName(spec), isScalar(node) ? node.value : node);
+      return false;
+    }
+    case 'array': {
+      if (!isSeq(node)) {
+        typeError(ctx, path, place, kindName(spec), isScalar(node) ? node.value : node);
+        return false;
+      }
+      let ok = true;
+      const count = node.items.length;
+      if ((spec.minItems !== undefined && count < spec.minItems) || (spec.maxItems !== undefined && count > spec.maxItems)) {
+        const expected =
+          spec.minItems === spec.maxItems
+            ? `exactly ${spec.minItems} items`
+            : spec.maxItems === undefined
+              ? `at least ${spec.minItems} item${spec.minItems === 1 ? '' : 's'}`
+              : `from ${spec.minItems ?? 0} to ${spec.maxItems} items`;
+        ctx.errors.push(
+          createMessage({ ruleId: 'invalid-length', reason: `${describePath(path)} must have ${expected}, got ${count}`, file: ctx.file, place, expected, actual: String(count) }),
+        );
+        ok = false;
+      }
+      node.items.forEach((item, index) => {
+        if (!validateNode(ctx, item, spec.items, [...path, index], place)) ok = false;
+      });
+      return ok;
+    }
+    case 'object':
+    case 'map': {
+      if (!isMap(node)) {
+        typeError(ctx, path, place, kindName(spec), isScalar(node) ? node.value : node);
+        return false;
+      }
+      let ok = true;
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const keyNode = pair.key as YamlNode | null;
+        const key = isScalar(keyNode) ? keyNode.value : keyNode;
+        const keyPlace = nodePlace(ctx, keyNode, place);
+        if (typeof key !== 'string' && typeof key !== 'number') {
+          typeError(ctx, [...path, '(key)'], keyPlace, 'a plain key', key);
+          ok = false;
+          continue;
+        }
+        const name = String(key);
+        seen.add(name);
+        if (spec.kind === 'object') {
+          const field = spec.fields[name];
+          if (!field) {
+            const hint = suggest(name, Object.keys(spec.fields));
+            ctx.errors.push(
+              createMessage({
+                ruleId: 'unknown-key',
+                reason: `unknown key "${name}" in ${describePath(path)}${hint ? `; did you mean "${hint}"?` : ''}`,
+                file: ctx.file,
+                place: keyPlace,
+                actual: name,
+                expected: Object.keys(spec.fields).join(', '),
+                note: `Allowed keys: ${Object.keys(spec.fields).join(', ')}.`,
+              }),
+            );
+            ok = false;
+            continue;
+          }
+          if (!validateNode(ctx, pair.value, field, [...path, name], keyPlace)) ok = false;
+        } else {
+          if (!new RegExp(spec.keyPattern).test(name)) {
+            ctx.errors.push(
+              createMessage({ ruleId: 'invalid-id', reason: `${describePath([...path, name])}: the id must be ${spec.keyHint}`, file: ctx.file, place: keyPlace, actual: name }),
+            );
+            ok = false;
+          }
+          if (!validateNode(ctx, pair.value, spec.values, [...path, name], keyPlace)) ok = false;
+        }
+      }
+      if (spec.kind === 'object') {
+        for (const required of spec.required ?? []) {
+          if (!seen.has(required)) {
+            ctx.errors.push(
+              createMessage({
+                ruleId: 'missing-field',
+                reason: `${describePath(path)} is missing the required field "${required}"`,
+                file: ctx.file,
+                place,
+                expected: required,
+                note: `Add "${required}:" (${kindName(spec.fields[required]!)}).`,
+              }),
+            );
+            ok = false;
+          }
+        }
+      }
+      return ok;
+    }
+  }
+}
