@@ -1,1 +1,3 @@
-export {};
+export { checkLoaded, checkWorkspace, contradictionMessages, sha256Of } from './check-workspace.js';
+export type { CheckOptions } from './check-workspace.js';
+export { evidenceMessage } from './evidence-messages.js';

@@ -1,1 +1,60 @@
-export async function main(): Promise<number> { return 0; }
+import { suggest } from '@factcheck/core';
+import { addCommand } from './commands/add.js';
+import { checkCommand, reportCommand } from './commands/check.js';
+import { updateCommand } from './commands/update.js';
+import { EXIT_OK, EXIT_USAGE, type Command, type Io } from './io.js';
+
+export const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  check: { run: checkCommand, summary: 'confirm every claim against its sources' },
+  report: { run: reportCommand, summary: 'check, and write the HTML coverage report' },
+  update: { run: updateCommand, summary: 'pin moved and unpinned quotes (--accept also takes changed ones)' },
+  add: { run: addCommand, summary: 'append a claim with its quote found and pinned' },
+};
+
+export const VERSION = '0.1.0';
+
+export const USAGE = `Usage: factcheck <command> [--claims PATH] [--format stylish|json|github]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+  .join('\n')}
+
+Run \`factcheck <command> --help\` for a command's flags.
+Exit codes: 0 everything holds, 1 findings, 2 usage or configuration errors.`;
+
+/** Runs the CLI; returns the exit code. Never throws and never prints a stack trace. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`factcheck: internal error: ${detail}\nThis is a bug in factcheck; please report it with the command you ran.\n`);
+    if (io.env.FACTCHECK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr.write(`factcheck: no command given\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    const hint = suggest(name, Object.keys(COMMANDS));
+    const what = name.startsWith('-') ? `expected a command before flags, got "${name}"` : `unknown command "${name}"`;
+    io.stderr.write(`factcheck: ${what}${hint ? `; did you mean "${hint}"?` : ''}\n\n${USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  return command.run(rest, io);
+}

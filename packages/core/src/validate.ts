@@ -138,7 +138,7 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
     case 'number': {
       const value = isScalar(node) ? node.value : node;
       if (typeof value !== 'number' || !Number.isFinite(value) || (spec.integer && !Number.isInteger(value))) {
-        typeError(ctx, path, place, kindName(spec), isScalar(node) ? (node.source ?? value) : value);
+        typeError(ctx, path, place, kindName(spec), value);
         return false;
       }
       if ((spec.minimum !== undefined && value < spec.minimum) || (spec.maximum !== undefined && value > spec.maximum)) {

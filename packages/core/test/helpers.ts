@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { loadWorkspace } from '../src/index.js';
+
+/** A throwaway workspace: files are written relative to its root. */
+export function makeWorkspace(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'factcheck-core-'));
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(root, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return root;
+}
+
+export async function loadIn(root: string, claims = 'claims.yaml') {
+  return loadWorkspace(claims, { cwd: root });
+}
+
+/** Every message as `line:col ruleId`, for compact assertions. */
+export function where(messages: readonly { ruleId: string; place?: { start: { line: number; column: number } } }[]): string[] {
+  return messages.map((m) => `${m.place?.start.line}:${m.place?.start.column} ${m.ruleId}`);
+}
+
+export const SOURCE = 'The account has been locked, and content deleted, days after its launch.\n';
+
+export const VALID = `version: 1
+sources:
+  bbc:
+    path: seeds/a.txt
+claims:
+  - id: account-locked
+    claim: The account was locked.
+    verdict: supported
+    evidence:
+      - source: bbc
+        quote: "The account has been locked"
+        span: [0, 27]
+`;

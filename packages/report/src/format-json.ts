@@ -1,0 +1,114 @@
+import type { CheckResult, EvidenceResult, Message } from '@factcheck/core';
+
+/** The stable JSON output of `check --format json` (see the README for the shape). */
+export interface JsonReport {
+  version: 1;
+  claims: JsonClaim[];
+  contradictions: JsonContradiction[];
+  coverage: { sources: JsonCoverage[]; total: JsonCoverageTotal };
+  messages: Message[];
+  summary: { passed: number; failed: number };
+}
+
+export interface JsonClaim {
+  id: string;
+  verdict: string;
+  status: 'passed' | 'failed';
+  evidence: JsonEvidence[];
+}
+
+export interface JsonEvidence {
+  source: string;
+  status: EvidenceResult['status'];
+  span: [number, number] | null;
+  found: [number, number] | null;
+  quote: string;
+  pinned: boolean;
+  score?: number;
+  kind?: string;
+  actual?: string;
+  diff?: EvidenceResult['diff'];
+  candidates?: { span: [number, number]; score: number }[];
+}
+
+export interface JsonContradiction {
+  claims: [string, string];
+  kind: string;
+  severity: string;
+  reason: string;
+  evidence?: { source: string; quote: string };
+  acknowledged?: string;
+}
+
+export interface JsonCoverage {
+  source: string;
+  path: string;
+  sentences: number;
+  covered: number;
+  partial: number;
+  excluded: number;
+  sentencePct: number;
+  characterPct: number;
+}
+
+export interface JsonCoverageTotal {
+  sentences: number;
+  covered: number;
+  sentencePct: number;
+  characterPct: number;
+}
+
+const pair = (span: readonly [number, number] | undefined): [number, number] | null => (span ? [span[0], span[1]] : null);
+
+export function toJsonReport(result: CheckResult): JsonReport {
+  return {
+    version: 1,
+    claims: result.claims.map((claim) => ({
+      id: claim.id,
+      verdict: claim.verdict,
+      status: claim.status,
+      evidence: claim.evidence.map((e) => {
+        const out: JsonEvidence = { source: e.source, status: e.status, span: pair(e.span), found: pair(e.found), quote: e.quote, pinned: e.pinned };
+        if (e.status !== 'verified' && e.score !== undefined) out.score = round(e.score);
+        if (e.kind && e.kind !== 'exact') out.kind = e.kind;
+        if (e.actual !== undefined) out.actual = e.actual;
+        if (e.diff) out.diff = e.diff;
+        if (e.candidates?.length) out.candidates = e.candidates.map((c) => ({ span: [c.span[0], c.span[1]], score: round(c.score) }));
+        return out;
+      }),
+    })),
+    contradictions: result.contradictions.map((c) => {
+      const out: JsonContradiction = { claims: c.claims, kind: c.kind, severity: c.severity, reason: c.reason };
+      if (c.evidence) out.evidence = c.evidence;
+      if (c.acknowledged) out.acknowledged = c.acknowledged;
+      return out;
+    }),
+    coverage: {
+      sources: result.coverage.sources.map((s) => ({
+        source: s.source,
+        path: s.path,
+        sentences: s.sentences,
+        covered: s.covered,
+        partial: s.partial,
+        excluded: s.excluded,
+        sentencePct: s.sentencePct,
+        characterPct: s.characterPct,
+      })),
+      total: {
+        sentences: result.coverage.total.sentences,
+        covered: result.coverage.total.covered,
+        sentencePct: result.coverage.total.sentencePct,
+        characterPct: result.coverage.total.characterPct,
+      },
+    },
+    messages: result.messages,
+    summary: result.summary,
+  };
+}
+
+/** What `--format json` prints when claims.yaml cannot be checked at all (exit 2). */
+export function toJsonErrorReport(errors: readonly Message[], warnings: readonly Message[] = []): { version: 1; errors: Message[]; warnings: Message[] } {
+  return { version: 1, errors: [...errors], warnings: [...warnings] };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
