@@ -1,1 +1,10 @@
-export {};
+export { anchorQuote, findQuote, nearestCandidates, resolveAnchorOptions } from './anchor.js';
+export type { EvidenceQuote, FindQuoteOptions, NearestOptions } from './anchor.js';
+export type { CodePointView } from './codepoints.js';
+export { contextFor } from './context.js';
+export { formatDiff, wordDiff } from './diff.js';
+export { editDistance, editDistanceSearch } from './myers.js';
+export type { EditMatch, EditSearchOptions } from './myers.js';
+export { normalizeForMatch } from './normalize.js';
+export type { NormalizedText, NormalizeOptions } from './normalize.js';
+export { similarity } from './similarity.js';

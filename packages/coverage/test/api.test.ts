@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+describe('public API', () => {
+  it('exports exactly these values', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'COVERAGE_RULE_ID',
+      'DEFAULT_WATERMARKS',
+      'compileExcludePattern',
+      'computeCoverage',
+      'effectiveThresholds',
+      'excludedRanges',
+      'formatCoverageTable',
+      'formatPercent',
+      'isBelow',
+      'measureSource',
+      'mergeSpans',
+      'percent',
+      'splitSentences',
+      'watermarkClass',
+    ]);
+  });
+
+  it('exports functions with the documented arity', () => {
+    expect(api.computeCoverage.length).toBe(1);
+    expect(api.splitSentences.length).toBe(1);
+    expect(api.excludedRanges.length).toBe(2);
+    expect(api.watermarkClass.length).toBe(1);
+    expect(api.COVERAGE_RULE_ID).toBe('coverage-threshold');
+    expect(Object.isFrozen(api.DEFAULT_WATERMARKS)).toBe(true);
+  });
+});

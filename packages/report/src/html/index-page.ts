@@ -1,0 +1,314 @@
+import type { CheckResult, Contradiction, Severity, Verdict } from '@factcheck/core';
+import { formatPercent, isBelow } from '@factcheck/coverage';
+import { escapeHtml, inlineText, jsonForScript, renderText } from './escape.js';
+import { evidenceHref, failureReasons, focusEvidence, reportModel, sourceLabel, type ReportModel } from './model.js';
+import { formatCount, formatGenerated, renderPage } from './page.js';
+import { bandOf } from './watermarks.js';
+
+export interface HtmlRenderOptions {
+  /** The time shown as "generated". Default: now. */
+  now?: Date;
+  /**
+   * At most this many failing claims and contradictions are embedded in index.html (each list);
+   * every failing claim is still shown on its source's page. Default 5000.
+   */
+  maxListItems?: number;
+}
+
+export const DEFAULT_MAX_LIST_ITEMS = 5000;
+
+/**
+ * One row of the sources table as embedded in index.html. Keys are short and defaults are left
+ * out, because at 10,000 sources every byte of a row counts ten thousand times.
+ */
+export interface SourceRow {
+  id: string;
+  /** Title; absent when it is the id. */
+  t?: string;
+  /** Publisher; absent when none. */
+  p?: string;
+  /** Path of the source file. */
+  f: string;
+  /** Claims citing the source, and how many of them fail. */
+  c: number;
+  x: number;
+  /** Sentences in the denominator, covered, partial (absent when 0), sentence %, character %. */
+  s: number;
+  v: number;
+  a?: number;
+  pc: number;
+  cp: number;
+  /** Watermark bands of the two percentages: low, medium or high. */
+  b: string;
+  cb: string;
+  /** Page, relative to the report root: absent when it is `sources/<id>.html`, '' when the source has no page. */
+  h?: string;
+  /** Thresholds missed, for people. */
+  w?: string;
+}
+
+export interface FailingRow {
+  id: string;
+  /** Claim text, verdict, link to the quote to look at, reasons. */
+  t: string;
+  v: Verdict;
+  h?: string;
+  r: string[];
+}
+
+export interface ContradictionRow {
+  /** Severity, kind, reason, acknowledgement. */
+  s: Severity;
+  k: string;
+  r: string;
+  a?: string;
+  /** The two claims: id, text, link. */
+  c: { id: string; t: string; h?: string }[];
+}
+
+export interface IndexData {
+  sources: SourceRow[];
+  failing: FailingRow[];
+  contradictions: ContradictionRow[];
+  /** Totals before the embedded lists were cut at maxListItems. */
+  failingTotal: number;
+  contradictionsTotal: number;
+}
+
+/** The data behind index.html's tables. */
+export function indexData(result: CheckResult, options: HtmlRenderOptions = {}): IndexData {
+  const model = reportModel(result);
+  const limit = options.maxListItems ?? DEFAULT_MAX_LIST_ITEMS;
+  const failingClaims = result.claims.filter((c) => c.status === 'failed');
+  const contradictions = orderContradictions(result.contradictions);
+  return {
+    sources: model.decls.map((decl) => sourceRow(model, decl.id)),
+    failing: failingClaims.slice(0, limit).map((claim) => {
+      const row: FailingRow = { id: claim.id, t: model.claims.get(claim.id)?.claim ?? '', v: claim.verdict, r: failureReasons(model, claim) };
+      const target = focusEvidence(claim);
+      const href = target && evidenceHref(model, target, 'root');
+      if (href) row.h = href;
+      return row;
+    }),
+    contradictions: contradictions.slice(0, limit).map((c) => contradictionRow(model, c)),
+    failingTotal: failingClaims.length,
+    contradictionsTotal: contradictions.length,
+  };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function orderContradictions(list: readonly Contradiction[]): Contradiction[] {
+  return [...list].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+function sourceRow(model: ReportModel, id: string): SourceRow {
+  const decl = model.result.workspace.sources.get(id) ?? model.result.sources.get(id)?.decl;
+  const coverage = model.coverageBySource.get(id);
+  const claimIds = new Set((model.evidenceBySource.get(id) ?? []).map((e) => e.claimId));
+  let failing = 0;
+  for (const c of claimIds) if (model.claimResults.get(c)?.status === 'failed') failing++;
+  const thresholds = coverage?.thresholds ?? {};
+  const sentences = coverage ? coverage.sentences - coverage.excluded : 0;
+  const pct = coverage?.sentencePct ?? 0;
+  const charPct = coverage?.characterPct ?? 0;
+  const misses: string[] = [];
+  if (coverage && thresholds.sentences !== undefined && isBelow(coverage.covered, sentences, thresholds.sentences)) misses.push(`sentences below ${thresholds.sentences}%`);
+  if (coverage && thresholds.characters !== undefined && isBelow(coverage.coveredCharacters, coverage.characters, thresholds.characters)) misses.push(`characters below ${thresholds.characters}%`);
+  const row: SourceRow = {
+    id,
+    f: decl?.path ?? '',
+    c: claimIds.size,
+    x: failing,
+    s: sentences,
+    v: coverage?.covered ?? 0,
+    pc: pct,
+    cp: charPct,
+    b: bandOf(pct, thresholds.sentences),
+    cb: bandOf(charPct, thresholds.characters),
+  };
+  const title = sourceLabel(decl, id);
+  if (title !== id) row.t = title;
+  if (decl?.publisher) row.p = decl.publisher;
+  if (coverage?.partial) row.a = coverage.partial;
+  const page = model.pageNames.get(id);
+  if (page !== `${id}.html`) row.h = page ? `sources/${page}` : '';
+  if (misses.length) row.w = misses.join(', ');
+  return row;
+}
+
+function contradictionRow(model: ReportModel, c: Contradiction): ContradictionRow {
+  const row: ContradictionRow = {
+    s: c.severity,
+    k: c.kind,
+    r: c.reason,
+    c: c.claims.map((id) => {
+      const claim = model.claimResults.get(id);
+      const target = claim && focusEvidence(claim);
+      const href = target && evidenceHref(model, target, 'root');
+      const text = model.claims.get(id)?.claim ?? '';
+      return href ? { id, t: text, h: href } : { id, t: text };
+    }),
+  };
+  if (c.acknowledged) row.a = c.acknowledged;
+  return row;
+}
+
+/** index.html: the summary, and the sources, failing claims and contradictions (rendered by report.js from embedded JSON). */
+export function renderIndexHtml(result: CheckResult, options: HtmlRenderOptions = {}): string {
+  const data = indexData(result, options);
+  const body = `<header class="top">
+<div class="wrap">
+<p class="eyebrow">factcheck report</p>
+<h1>Fact-check report</h1>
+<p class="meta">${inlineText(result.workspace.displayPath)} · generated ${escapeHtml(formatGenerated(options.now ?? new Date()))}</p>
+</div>
+</header>
+<main id="main" class="wrap">
+${renderSummary(result, data)}
+<noscript><p class="notice">The tables below are drawn by the report's own script from data in this page; allow JavaScript for this file to see them. The figures are also in <a href="coverage-summary.json">coverage-summary.json</a>, and each source has a page in the <code>sources</code> folder.</p></noscript>
+<div class="filter">
+<label for="filter">Filter sources, claims and contradictions</label>
+<input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="Words in an id, title, publisher, claim or reason">
+</div>
+${tableSection({
+  id: 'sources',
+  title: 'Sources',
+  total: data.sources.length,
+  columns: [
+    ['title', 'Source', 'text'],
+    ['publisher', 'Publisher', 'text'],
+    ['claims', 'Claims', 'number'],
+    ['failing', 'Failing', 'number'],
+    ['pct', 'Sentences covered', 'number'],
+    ['charPct', 'Characters', 'number'],
+  ],
+  caption: 'Coverage of each source by the evidence of passing claims. Select a column heading to sort.',
+})}
+${tableSection({
+  id: 'failing',
+  title: 'Failing claims',
+  total: data.failingTotal,
+  shown: data.failing.length,
+  columns: [
+    ['id', 'Claim', 'text'],
+    ['text', 'Statement', 'text'],
+    ['verdict', 'Verdict', 'text'],
+    ['reasons', 'Why it fails', 'none'],
+  ],
+  caption: 'Each claim links to its quote on the source page.',
+  empty: 'Every claim passes.',
+})}
+${tableSection({
+  id: 'contradictions',
+  title: 'Contradictions',
+  total: data.contradictionsTotal,
+  shown: data.contradictions.length,
+  columns: [
+    ['severity', 'Severity', 'number'],
+    ['kind', 'Kind', 'text'],
+    ['claims', 'Claims', 'none'],
+    ['reason', 'Reason', 'text'],
+  ],
+  caption: 'Pairs of claims that cannot both be true. Acknowledged ones carry the reason they stand.',
+  empty: 'No contradictions.',
+})}
+</main>
+<footer class="wrap foot"><p>Generated ${escapeHtml(formatGenerated(options.now ?? new Date()))} by factcheck. Figures as JSON: <a href="coverage-summary.json">coverage-summary.json</a>.</p></footer>
+<script type="application/json" id="report-data">${jsonForScript(data)}</script>`;
+  return renderPage({ title: `Fact-check report: ${result.workspace.displayPath}`, kind: 'index', root: '', body });
+}
+
+function renderSummary(result: CheckResult, data: IndexData): string {
+  const { total } = result.coverage;
+  const global = result.workspace.coverage;
+  const counted = total.sentences - total.excluded;
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const c of result.contradictions) bySeverity[c.severity]++;
+  const below = data.sources.filter((s) => s.w).length;
+  const claimsTotal = result.summary.passed + result.summary.failed;
+  const thresholdLine = (threshold: number | undefined, covered: number, all: number): string => {
+    if (threshold === undefined) return '<span class="muted">no threshold</span>';
+    const miss = isBelow(covered, all, threshold);
+    return `<span class="${miss ? 'fail' : 'pass'}">${miss ? '✗ below' : '✓ meets'} threshold ${escapeHtml(String(threshold))}%</span>`;
+  };
+  const card = (title: string, figure: string, detail: string, cls: string): string =>
+    `<section class="card ${cls}" aria-labelledby="card-${title.toLowerCase()}"><h2 id="card-${title.toLowerCase()}">${title}</h2><p class="figure">${figure}</p><p class="detail">${detail}</p></section>`;
+  return `<div class="cards">
+${card(
+  'Claims',
+  `${formatCount(result.summary.passed)}<span class="of"> / ${formatCount(claimsTotal)}</span>`,
+  `<span class="pass">${formatCount(result.summary.passed)} passed</span> · <span class="${result.summary.failed ? 'fail' : 'muted'}">${formatCount(result.summary.failed)} failed</span>`,
+  result.summary.failed ? 'wm-low' : 'wm-high',
+)}
+${card(
+  'Contradictions',
+  formatCount(result.contradictions.length),
+  `<span class="${bySeverity.error ? 'fail' : 'muted'}">${plural(bySeverity.error, 'error')}</span> · <span class="${bySeverity.warning ? 'warn' : 'muted'}">${plural(bySeverity.warning, 'warning')}</span> · <span class="muted">${formatCount(bySeverity.info)} acknowledged or info</span>`,
+  bySeverity.error ? 'wm-low' : bySeverity.warning ? 'wm-medium' : 'wm-high',
+)}
+${card(
+  'Sentences',
+  escapeHtml(formatPercent(total.sentencePct)),
+  `${formatCount(total.covered)} of ${formatCount(counted)} covered${total.partial ? `, ${formatCount(total.partial)} partly` : ''} · ${thresholdLine(global.sentences, total.covered, counted)}`,
+  `wm-${bandOf(total.sentencePct, global.sentences)}`,
+)}
+${card(
+  'Characters',
+  escapeHtml(formatPercent(total.characterPct)),
+  `${formatCount(total.coveredCharacters)} of ${formatCount(total.characters)} covered · ${thresholdLine(global.characters, total.coveredCharacters, total.characters)}`,
+  `wm-${bandOf(total.characterPct, global.characters)}`,
+)}
+${card(
+  'Sources',
+  formatCount(data.sources.length),
+  below ? `<span class="fail">${formatCount(below)} below their threshold</span>` : '<span class="muted">none below a threshold</span>',
+  below ? 'wm-low' : 'wm-high',
+)}
+</div>`;
+}
+
+function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+interface TableSpec {
+  id: string;
+  title: string;
+  total: number;
+  /** How many rows are embedded, when fewer than total. */
+  shown?: number;
+  /** [data key, heading, sort type ('none' = not sortable)]. */
+  columns: [string, string, 'text' | 'number' | 'none'][];
+  caption: string;
+  empty?: string;
+}
+
+function tableSection(spec: TableSpec): string {
+  const heads = spec.columns
+    .map(([key, label, type]) =>
+      type === 'none'
+        ? `<th scope="col">${label}</th>`
+        : `<th scope="col" data-key="${key}" data-type="${type}"><button type="button" class="sort">${label}<span class="arrow" aria-hidden="true"></span></button></th>`,
+    )
+    .join('');
+  const cut =
+    spec.shown !== undefined && spec.shown < spec.total
+      ? `<p class="notice">Showing the first ${formatCount(spec.shown)} of ${formatCount(spec.total)}; every one is listed on its source's page.</p>`
+      : '';
+  return `<section class="block" id="${spec.id}" aria-labelledby="${spec.id}-title" data-empty="${escapeHtml(spec.empty ?? 'Nothing to show.')}">
+<h2 id="${spec.id}-title">${renderText(spec.title)} <span class="count" id="${spec.id}-count">${formatCount(spec.total)}</span></h2>
+${cut}<div class="table-wrap">
+<table class="data ${spec.id}">
+<caption>${renderText(spec.caption)}</caption>
+<thead><tr>${heads}</tr></thead>
+<tbody id="${spec.id}-body"></tbody>
+</table>
+</div>
+<nav class="pager" aria-label="${escapeHtml(spec.title)} pages" id="${spec.id}-pager">
+<button type="button" id="${spec.id}-prev">Previous</button>
+<span id="${spec.id}-status" role="status">${spec.total ? '' : escapeHtml(spec.empty ?? '')}</span>
+<button type="button" id="${spec.id}-next">Next</button>
+</nav>
+</section>`;
+}

@@ -1,0 +1,10 @@
+export { CONTENT_SECURITY_POLICY } from './page.js';
+export { escapeHtml, jsonForScript, renderText, safeHttpUrl, safeToken } from './escape.js';
+export { DEFAULT_MAX_LIST_ITEMS, indexData, renderIndexHtml } from './index-page.js';
+export type { ContradictionRow, FailingRow, HtmlRenderOptions, IndexData, SourceRow } from './index-page.js';
+export { evidenceElementId, sourcePageNames } from './names.js';
+export { renderDiff, renderSourceHtml } from './source-page.js';
+export { coverageSummary } from './summary.js';
+export type { CharacterFigures, CoverageSummary, SentenceFigures } from './summary.js';
+export { textFragmentUrl } from './text-fragment.js';
+export { SOURCES_DIR, SUMMARY_FILE, writeHtmlReport } from './write.js';

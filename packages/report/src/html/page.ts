@@ -1,0 +1,53 @@
+import { plainText } from './escape.js';
+
+/** The report's pages may load only its own stylesheet and script, and no other content at all. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+export const STYLESHEET_FILE = 'report.css';
+export const SCRIPT_FILE = 'report.js';
+
+export interface PageInit {
+  /** Untrusted text allowed: it is escaped. */
+  title: string;
+  /** 'index' or 'source': which part of report.js runs. */
+  kind: 'index' | 'source';
+  /** Path from the page to the report root: '' or '../'. */
+  root: string;
+  body: string;
+}
+
+export function renderPage(page: PageInit): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta name="referrer" content="no-referrer">
+<meta name="color-scheme" content="light dark">
+<title>${plainText(page.title)}</title>
+<link rel="stylesheet" href="${page.root}${STYLESHEET_FILE}">
+<script src="${page.root}${SCRIPT_FILE}" defer></script>
+</head>
+<body data-page="${page.kind}">
+<a class="skip" href="#main">Skip to content</a>
+${page.body}
+</body>
+</html>
+`;
+}
+
+/** Formats a date for the footer, in UTC so that the same run reads the same everywhere. */
+export function formatGenerated(now: Date): string {
+  const iso = now.toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+// One formatter for every count: toLocaleString would build a new one per call.
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** 1234567 → "1,234,567". */
+export function formatCount(n: number): string {
+  return COUNT_FORMAT.format(n);
+}
