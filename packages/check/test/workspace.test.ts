@@ -38,7 +38,8 @@ describe('the workspace', () => {
     const text = readFileSync(seed, 'utf8');
     const sentence = 'The account has been locked, and content deleted, days after its launch.';
     expect(text).toContain(sentence);
-    writeFileSync(seed, text.replace(sentence, sentence.replace('locked', 'suspended')));
+    // Same length, so that only the claims quoting this sentence are touched.
+    writeFileSync(seed, text.replace(sentence, sentence.replace('locked', 'closed')));
     const result = await check(root);
     const failing = result.claims.filter((c) => c.status === 'failed');
     expect(failing.length).toBeGreaterThan(0);
@@ -49,7 +50,7 @@ describe('the workspace', () => {
       const message = result.messages.find((m) => m.claimId === claim.id && m.ruleId === 'quote-changed')!;
       expect(message.file).toBe('claims.yaml');
       expect(message.place!.start.line).toBeGreaterThan(1);
-      expect(message.reason).toContain('[-locked-]{+suspended+}');
+      expect(message.reason).toContain('The account has been [-locked-]{+closed+}');
     }
   });
 

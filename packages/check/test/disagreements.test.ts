@@ -1,0 +1,58 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Contradiction } from '@factcheck/core';
+import { checkWorkspace } from '../src/index.js';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+
+async function contradictionsOf(claimsText?: string): Promise<Contradiction[]> {
+  let cwd = repo;
+  if (claimsText !== undefined) {
+    cwd = mkdtempSync(path.join(tmpdir(), 'factcheck-disagree-'));
+    cpSync(path.join(repo, 'seeds'), path.join(cwd, 'seeds'), { recursive: true });
+    writeFileSync(path.join(cwd, 'claims.yaml'), claimsText);
+  }
+  const result = await checkWorkspace('claims.yaml', { cwd });
+  expect(result.errors).toEqual([]);
+  return result.value!.contradictions;
+}
+
+const involving = (list: Contradiction[], a: string, b: string) => list.filter((c) => c.claims.includes(a) && c.claims.includes(b));
+
+describe('the disagreements between the seeds', () => {
+  it('finds the two titles given to Elizabeth Kanter, acknowledged as info', async () => {
+    const found = involving(await contradictionsOf(), 'kanter-head-of-government-relations', 'kanter-director-of-government-relations');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'structured', severity: 'info' });
+    expect(found[0]!.reason).toContain("'director of government relations'");
+  });
+
+  it('finds "no user data goes to China" against staff in China having access, acknowledged', async () => {
+    const found = involving(await contradictionsOf(), 'no-tiktok-user-data-goes-to-china', 'chew-china-staff-may-access-us-data');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ kind: 'structured', severity: 'info' });
+  });
+
+  it('does not flag Rishi Sunak as former chancellor and as Prime Minister at different times', async () => {
+    expect(involving(await contradictionsOf(), 'sunak-former-chancellor-at-debate', 'sunak-pressed-to-follow-us-and-eu')).toEqual([]);
+  });
+
+  it('flags Rishi Sunak\'s two offices once their `when` is removed', async () => {
+    const text = readFileSync(path.join(repo, 'claims.yaml'), 'utf8');
+    const withoutWhen = text.replace(/(subject: rishi-sunak\n\s+property: office\n\s+value: [^\n]+\n)\s+when: [^\n]+\n/g, '$1');
+    expect(withoutWhen).not.toBe(text);
+    const found = involving(await contradictionsOf(withoutWhen), 'sunak-former-chancellor-at-debate', 'sunak-pressed-to-follow-us-and-eu');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.kind).toBe('structured');
+    expect(found[0]!.severity).not.toBe('info');
+  });
+
+  it('does not flag the letter to "the speakers of both Houses" against "the presiding officers of both houses"', async () => {
+    const list = await contradictionsOf();
+    const unacknowledged = list.filter((c) => c.severity !== 'info');
+    expect(unacknowledged).toEqual([]);
+  });
+});
