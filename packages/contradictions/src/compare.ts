@@ -1,0 +1,103 @@
+// The text rules: given two texts, say whether they conflict by a number, a date, a negation or an
+// antonym. They fire only on aligned texts (see align.ts).
+import { analyseWith } from './analyse.js';
+import type { AliasTable, Analysis, Item } from './analyse.js';
+import { DEFAULT_ALIGNMENT_OPTIONS, compareAnalyses, conflictingDates, conflictingQuantities, isAligned, isAlignedNegation } from './align.js';
+import type { AlignmentOptions, Comparison } from './align.js';
+import { DEFAULT_QUANTITY_OPTIONS } from './numbers.js';
+import type { QuantityOptions } from './numbers.js';
+
+export type TextConflictKind = 'numeric' | 'date' | 'negation' | 'antonym';
+
+export interface TextConflict {
+  kind: TextConflictKind;
+  /** One line: "'more than 1 billion' vs '800 million' users". */
+  reason: string;
+  /** The wording of the second text at the conflict. */
+  actual: string;
+  /** The wording of the first text at the conflict. */
+  expected: string;
+}
+
+export interface CompareOptions extends AlignmentOptions, QuantityOptions {
+  /** Entity names and aliases (lower case) → entity id, so that "ByteDance Ltd" and "ByteDance" are one word. */
+  aliases?: AliasTable;
+  /**
+   * 'either' (default): extra words may stand on one side or the other, up to `maxExtraWords`.
+   * 'b': every word of the first text must line up; only the second (an evidence quote) may carry extras.
+   */
+  extraSide: 'either' | 'b';
+}
+
+export const DEFAULT_COMPARE_OPTIONS: CompareOptions = { ...DEFAULT_ALIGNMENT_OPTIONS, ...DEFAULT_QUANTITY_OPTIONS, extraSide: 'either' };
+
+const AFFIRMED = '(affirmed)';
+
+/** The cue with the word after it, as written: "never shared". */
+function cuePhrase(analysis: Analysis, cue: Item): string {
+  const next = analysis.items.find((it) => it.start >= cue.end);
+  return analysis.text.slice(cue.start, next ? next.end : cue.end);
+}
+
+function unitSuffix(item: Item): string {
+  const q = item.quantity;
+  if (!q || q.unit === '' || q.unit === '%' || q.unit.length === 1) return '';
+  return ` ${q.unitText}`;
+}
+
+/** Decides the conflict, if any, from a comparison of two aligned texts. */
+function verdict(a: Analysis, b: Analysis, c: Comparison): TextConflict | undefined {
+  const negationFlip = (c.negationsA.length + c.negationsB.length) % 2 === 1;
+  const quantities = conflictingQuantities(c);
+  const dates = conflictingDates(c);
+  const antonym = c.antonyms[0];
+  if (antonym) {
+    // "not closed" against "opened" agrees; an antonym beside a number or date conflict is left alone.
+    if (negationFlip || quantities.length > 0 || dates.length > 0) return undefined;
+    return { kind: 'antonym', reason: `'${antonym.a.word}' vs '${antonym.b.word}'`, expected: antonym.a.word, actual: antonym.b.word };
+  }
+  if (negationFlip) {
+    if (quantities.length > 0 || dates.length > 0) return undefined;
+    const cue = c.negationsB[0] ?? c.negationsA[0]!;
+    const phrase = cuePhrase(cue === c.negationsB[0] ? b : a, cue);
+    const inB = c.negationsB.length % 2 === 1;
+    return {
+      kind: 'negation',
+      reason: `'${phrase}' negates what the other text states`,
+      expected: inB ? AFFIRMED : phrase,
+      actual: inB ? phrase : AFFIRMED,
+    };
+  }
+  const quantity = quantities[0];
+  if (quantity) {
+    const qa = quantity.a.quantity!;
+    const qb = quantity.b.quantity!;
+    return { kind: 'numeric', reason: `'${qa.text}' vs '${qb.text}'${unitSuffix(quantity.a)}`, expected: qa.text, actual: qb.text };
+  }
+  const date = dates[0];
+  if (date) {
+    const da = date.a.date!;
+    const db = date.b.date!;
+    return { kind: 'date', reason: `'${da.text}' vs '${db.text}'`, expected: da.text, actual: db.text };
+  }
+  return undefined;
+}
+
+/** compareTexts on texts already analysed (the index analyses each claim once). */
+export function compareAnalysedTexts(a: Analysis, b: Analysis, options: CompareOptions): TextConflict | undefined {
+  const c = compareAnalyses(a, b, options);
+  if (isAligned(c, options, options.extraSide)) return verdict(a, b, c);
+  if (options.extraSide === 'either' && isAlignedNegation(c, options)) return verdict(a, b, c);
+  return undefined;
+}
+
+/**
+ * Whether two texts conflict, and how. Returns undefined unless the texts are aligned (see
+ * `alignment`) and differ by a negation, an antonym pair, or a number or date whose intervals cannot
+ * overlap. Options and defaults: `minSharedWords` 2, `maxExtraWords` 0, `synsetAntonyms` true, `nounAntonyms` false,
+ * `approximateTolerance` 0.1, `extraSide` 'either', `aliases` none.
+ */
+export function compareTexts(a: string, b: string, options: Partial<CompareOptions> = {}): TextConflict | undefined {
+  const settings: CompareOptions = { ...DEFAULT_COMPARE_OPTIONS, ...options };
+  return compareAnalysedTexts(analyseWith(a, settings), analyseWith(b, settings), settings);
+}

@@ -1,0 +1,237 @@
+// findContradictions: every rule over a set of claims, then severity, acknowledgements and
+// de-duplication. Text rules compare only claims whose content-word sets nearly coincide (found
+// through an inverted index of word-set fingerprints); structured facts are grouped by subject and
+// property.
+import type { Claim, Contradiction, ContradictionKind, EntityDecl, PropertyDecl, Severity } from '@factcheck/core';
+import { analyseWith } from './analyse.js';
+import type { AliasTable, Analysis } from './analyse.js';
+import { compareAnalysedTexts, DEFAULT_COMPARE_OPTIONS } from './compare.js';
+import type { CompareOptions } from './compare.js';
+import { structuredConflicts } from './structured.js';
+import type { PairConflict } from './structured.js';
+import { candidatePairs, mayAlign } from './candidates.js';
+import type { AlignBounds, WordSet } from './candidates.js';
+import { areAntonyms, isIrregular, someAntonym } from './lexicon.js';
+import type { AntonymFilter } from './lexicon.js';
+import { plainPunctuation } from './tokens.js';
+
+export interface ContradictionOptions extends Omit<CompareOptions, 'extraSide' | 'aliases'> {
+  /** Rule kinds to run. Default: all five. */
+  kinds: readonly ContradictionKind[];
+  /** Also compare each claim with its own evidence quotes. Default true. */
+  checkEvidence: boolean;
+  /**
+   * Words an evidence quote (one sentence or clause of it) may carry beyond its claim; every word of
+   * the claim must still line up. Quotes are longer than the claims drawn from them. Default 3.
+   */
+  evidenceExtraWords: number;
+  /**
+   * When more claims than this share one content-word set (give or take the words alignment allows),
+   * they are not compared with one another: such sets carry too little information to align on, and
+   * comparing them all would be quadratic. Default 1000.
+   */
+  maxPostings: number;
+}
+
+export const DEFAULT_CONTRADICTION_OPTIONS: ContradictionOptions = {
+  ...(({ extraSide: _extraSide, ...rest }) => rest)(DEFAULT_COMPARE_OPTIONS),
+  kinds: ['structured', 'numeric', 'date', 'negation', 'antonym'],
+  checkEvidence: true,
+  evidenceExtraWords: 3,
+  maxPostings: 1000,
+};
+
+export interface FindInput {
+  claims: readonly Claim[];
+  properties: ReadonlyMap<string, PropertyDecl>;
+  entities: ReadonlyMap<string, EntityDecl>;
+}
+
+const SENTENCE_BREAK = /(?<=[.!?])\s+|;\s*|:\s+|\s+[-–—]\s+/;
+const CLAUSE_BREAK = /,\s*(?:and|but|while|whereas|although|though)\s+|\s+but\s+|,\s*however,?\s*/i;
+/** Whether a quote has any of those breaks at all (most have none, and need no splitting). */
+const ANY_BREAK = /[.!?]\s|;|:\s|\s[-–—]\s|,\s*(?:and|but|while|whereas|although|though)\s|\sbut\s|,\s*however/i;
+
+/** Sentences and clauses of a quote: each is compared with the claim on its own. */
+export function quoteSegments(quote: string): string[] {
+  const whole = quote.trim();
+  if (!ANY_BREAK.test(whole)) return whole === '' ? [] : [whole];
+  const sentences = whole.split(SENTENCE_BREAK).map((s) => s.trim()).filter((s) => s !== '');
+  const clauses = sentences.flatMap((s) => s.split(CLAUSE_BREAK));
+  return [...new Set([whole, ...sentences, ...clauses].filter((s) => s !== ''))];
+}
+
+/** What every form of a stemmed word starts with: the stem, less a final "y" (company, companies). */
+const stemPrefix = (key: string) => (key.length >= 3 && key.endsWith('y') ? key.slice(0, -1) : key);
+
+/**
+ * What a quote must write exactly as its claim does for the two not to conflict by negation, number
+ * or date: negation cues, each with the word after it (which decides whether it negates: "not
+ * only"), and the numerals, number words, month names and signs that numbers and dates are made of.
+ */
+const SIGNATURE =
+  /(?:\b(?:not|never|no|none|nor|neither|nobody|nothing|nowhere|without|cannot|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing))\b|n't\b)(?:\s+[a-z]+)?|\b\d+(?:[.,]\d+)*(?:bn|m|k|st|nd|rd|th)?%?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|dozen|hundred|thousand|million|billion|trillion|bn|percent|cent|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf|hundred|thousand|million)th|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|[$£€%]/g;
+
+/** The cues, numbers and dates of a text (lower-cased, quotes made plain) as written, in order. */
+const signature = (text: string) => (text.match(SIGNATURE) ?? []).join(' ');
+
+const claimSignatures = new WeakMap<Analysis, string>();
+function claimSignature(claim: Analysis): string {
+  let known = claimSignatures.get(claim);
+  if (known === undefined) claimSignatures.set(claim, (known = signature(plainPunctuation(claim.text).toLowerCase())));
+  return known;
+}
+
+/**
+ * A cheap, sound test before analysing a quote segment against its claim. The claim must line up word
+ * for word but for one antonym, so at most one of its word stems may be absent from the segment. And
+ * a conflict needs a difference the rules read: negation cues written differently, numbers or dates
+ * written differently (the same numbers in the same order always overlap, whatever their
+ * comparators), or a word of the claim whose antonym appears in the segment.
+ */
+function mayConflictWithQuote(segment: string, claim: Analysis, filter: AntonymFilter): boolean {
+  const text = plainPunctuation(segment).toLowerCase();
+  let missing = 0;
+  for (const it of claim.items) {
+    if (it.kind !== 'word' || it.key.startsWith('@') || text.includes(stemPrefix(it.key)) || text.includes(it.word)) continue;
+    // Irregular forms share no prefix with their lemma (people, person): count them as present.
+    if (isIrregular(it.key) || isIrregular(it.word)) continue;
+    if (++missing > 1) return false;
+  }
+  // The same cues in the same order negate alike; the same numbers in the same order always overlap,
+  // whatever their comparators ("more than 5" and "under 5" share 5).
+  if (signature(text) !== claimSignature(claim)) return true;
+  return claim.items.some((it) => it.kind === 'word' && someAntonym(it.word, filter, (other) => text.includes(other)));
+}
+
+/**
+ * Entity ids, names and aliases as the alias table of the text rules. Phrases are matched token by
+ * token, so "TikTok’s parent company" and "elizabeth-kanter" (as "Elizabeth Kanter") are found in text.
+ */
+function aliasTable(entities: ReadonlyMap<string, EntityDecl>): AliasTable {
+  const table = new Map<string, string>();
+  for (const entity of entities.values()) {
+    for (const name of [entity.id, entity.name, ...entity.aliases]) {
+      if (name !== undefined && name.trim() !== '' && !table.has(name.toLowerCase())) table.set(name.toLowerCase(), entity.id);
+    }
+  }
+  return table;
+}
+
+const KIND_ORDER: readonly ContradictionKind[] = ['structured', 'numeric', 'date', 'negation', 'antonym'];
+
+/** Text conflicts between claims, and between each claim and its own evidence. */
+function textConflicts(claims: readonly Claim[], options: ContradictionOptions, aliases: AliasTable): PairConflict[] {
+  const kinds = new Set(options.kinds);
+  const compare: CompareOptions = { ...options, aliases, extraSide: 'either' };
+  const againstQuote: CompareOptions = { ...compare, extraSide: 'b', maxExtraWords: options.evidenceExtraWords };
+  const filter: AntonymFilter = { synset: options.synsetAntonyms, nouns: options.nounAntonyms, indirect: options.indirectAntonyms };
+  const antonymous = new Map<string, boolean>();
+  const hasAntonym = (word: string) => {
+    let known = antonymous.get(word);
+    if (known === undefined) antonymous.set(word, (known = someAntonym(word, filter, () => true)));
+    return known;
+  };
+  const out: PairConflict[] = [];
+  // One pass: analyse each claim, check it against its own evidence while the analysis is at hand, and
+  // keep only its word set. Claims are analysed again only if a candidate pair needs them: holding
+  // every analysis would cost far more memory than it saves.
+  const wordSets: WordSet[] = [];
+  const kept = new Map<number, Analysis>();
+  for (const claim of claims) {
+    const analysis = analyseWith(claim.claim, compare);
+    const pivots = analysis.words.map(() => false);
+    for (const it of analysis.items) if (it.kind === 'word' && hasAntonym(it.word)) pivots[analysis.words.indexOf(it.key)] = true;
+    wordSets.push({ words: analysis.words, surfaces: analysis.surfaces, pivots, negations: analysis.negations, slots: analysis.slots });
+    if (!options.checkEvidence || claim.verdict === 'refuted') continue;
+    for (const evidence of claim.evidence) {
+      for (const segment of quoteSegments(evidence.quote)) {
+        if (!mayConflictWithQuote(segment, analysis, filter)) continue;
+        const found = compareAnalysedTexts(analysis, analyseWith(segment, againstQuote), againstQuote);
+        if (found && kinds.has(found.kind)) {
+          out.push({ ...found, claims: [claim.id, claim.id], evidence: { source: evidence.source, quote: evidence.quote } });
+          break;
+        }
+      }
+    }
+  }
+  // One text of an aligned pair lacks at most one word of the other (an antonym); the other lacks
+  // that word and the extras allowed (or the affirmative extras of a negation).
+  const antonymAndExtras = 1 + options.maxExtraWords;
+  const depths = { insert: 1, probe: antonymAndExtras, negated: options.affirmativeExtraWords };
+  const bounds: AlignBounds = {
+    antonymAndExtras,
+    affirmativeExtras: options.affirmativeExtraWords,
+    minShared: options.minSharedWords,
+    antonyms: (x, y) => areAntonyms(x, y, filter),
+  };
+  const analysisOf = (i: number) => {
+    let analysis = kept.get(i);
+    if (!analysis) kept.set(i, (analysis = analyseWith(claims[i]!.claim, compare)));
+    return analysis;
+  };
+  for (const [i, j] of candidatePairs(wordSets, depths, { minWords: options.minSharedWords, maxPostings: options.maxPostings })) {
+    if (!mayAlign(wordSets[i]!, wordSets[j]!, bounds)) continue;
+    const found = compareAnalysedTexts(analysisOf(i), analysisOf(j), compare);
+    if (found && kinds.has(found.kind)) out.push({ ...found, claims: [claims[i]!.id, claims[j]!.id] });
+  }
+  return out;
+}
+
+/** Severity from the verdicts; undefined when the pair is expected (a refuted claim is meant to contradict). */
+function severityOf(a: Claim, b: Claim): Severity | undefined {
+  if (a.verdict === 'refuted' || b.verdict === 'refuted') return undefined;
+  return a.verdict === 'supported' && b.verdict === 'supported' ? 'error' : 'warning';
+}
+
+/** The `conflicts:` entry on either claim that names the other (a claim may name itself for its own evidence). */
+function acknowledgement(a: Claim, b: Claim): string | undefined {
+  return (a.conflicts.find((c) => c.with === b.id) ?? b.conflicts.find((c) => c.with === a.id))?.reason;
+}
+
+/**
+ * Runs every rule (structured facts; numbers, dates, negation and antonyms between claims and between
+ * each claim and its own evidence), then decides severity:
+ * - a pair involving a `refuted` claim is expected and dropped;
+ * - a `conflicts: [{with, reason}]` entry on either claim makes it `info`, with `acknowledged` set;
+ * - otherwise two `supported` claims give `error`, and a `disputed` or `unverified` one gives `warning`
+ *   (a claim against its own evidence: `error` when supported, `warning` otherwise).
+ * One finding per pair and kind; sorted by the claims' order in the input, then by kind.
+ * Options: see `ContradictionOptions` (defaults in `DEFAULT_CONTRADICTION_OPTIONS`).
+ */
+export function findContradictions(input: FindInput, options: Partial<ContradictionOptions> = {}): Contradiction[] {
+  const settings: ContradictionOptions = { ...DEFAULT_CONTRADICTION_OPTIONS, ...options };
+  const order = new Map<string, number>();
+  input.claims.forEach((c, i) => order.set(c.id, i));
+  // Concatenated, not spread: a spread of a very long list overflows the call stack.
+  let raw: PairConflict[] = [];
+  if (settings.kinds.includes('structured')) raw = raw.concat(structuredConflicts(input, settings));
+  if (settings.kinds.some((k) => k !== 'structured')) raw = raw.concat(textConflicts(input.claims, settings, aliasTable(input.entities)));
+
+  const found = new Map<string, Contradiction & { rank: [number, number, number] }>();
+  for (const conflict of raw) {
+    const x = order.get(conflict.claims[0])!;
+    const y = order.get(conflict.claims[1])!;
+    const [first, second] = x <= y ? [x, y] : [y, x];
+    const a = input.claims[first]!;
+    const b = input.claims[second]!;
+    const severity = severityOf(a, b);
+    if (severity === undefined) continue;
+    const key = `${first},${second},${conflict.kind}`;
+    if (found.has(key)) continue;
+    const acknowledged = acknowledgement(a, b);
+    const finding: Contradiction & { rank: [number, number, number] } = {
+      claims: [a.id, b.id],
+      kind: conflict.kind,
+      severity: acknowledged === undefined ? severity : 'info',
+      reason: conflict.reason,
+      rank: [first, second, KIND_ORDER.indexOf(conflict.kind)],
+    };
+    if (conflict.evidence) finding.evidence = conflict.evidence;
+    if (acknowledged !== undefined) finding.acknowledged = acknowledged;
+    found.set(key, finding);
+  }
+  return [...found.values()]
+    .sort((x, y) => x.rank[0] - y.rank[0] || x.rank[1] - y.rank[1] || x.rank[2] - y.rank[2])
+    .map(({ rank: _rank, ...finding }) => finding);
+}

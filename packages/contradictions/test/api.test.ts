@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+describe('public API', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'DEFAULT_ALIGNMENT_OPTIONS',
+      'DEFAULT_COMPARE_OPTIONS',
+      'DEFAULT_CONTRADICTION_OPTIONS',
+      'DEFAULT_QUANTITY_OPTIONS',
+      'NEGATION_CUES',
+      'STOP_WORDS',
+      'alignment',
+      'analyse',
+      'antonymLexiconSize',
+      'antonymSource',
+      'antonymsOf',
+      'areAntonyms',
+      'candidatePairs',
+      'compareTexts',
+      'entityNames',
+      'extractDates',
+      'extractQuantities',
+      'findContradictions',
+      'mayAlign',
+      'normaliseValue',
+      'quoteSegments',
+      'stem',
+      'structuredConflicts',
+      'subjectKey',
+      'tokenize',
+    ]);
+  });
+
+  it('documents its defaults as data', () => {
+    expect(api.DEFAULT_CONTRADICTION_OPTIONS).toEqual({
+      minSharedWords: 2,
+      maxExtraWords: 0,
+      synsetAntonyms: true,
+      nounAntonyms: false,
+      indirectAntonyms: true,
+      affirmativeExtraWords: 2,
+      approximateTolerance: 0.1,
+      kinds: ['structured', 'numeric', 'date', 'negation', 'antonym'],
+      checkEvidence: true,
+      evidenceExtraWords: 3,
+      maxPostings: 1000,
+    });
+  });
+});
