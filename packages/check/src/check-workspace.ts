@@ -43,7 +43,7 @@ export function checkLoaded(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources
     const results = claim.evidence.map((evidence, index) => {
       const source = sources.get(evidence.source)!;
       const result = anchorEvidence(claim, index, source, workspace, unchanged.has(evidence.source));
-      const message = evidenceMessage(workspace, claim, evidence, result, source.decl.path);
+      const message = evidenceMessage(workspace, claim, evidence, result, source.decl.path, source.text);
       if (message) messages.push(message);
       return result;
     });

@@ -1,10 +1,19 @@
-import { createMessage, type Claim, type Evidence, type EvidenceResult, type Message, type Span, type Workspace } from '@factcheck/core';
+import { createMessage, utf16SpanHint, type Claim, type Evidence, type EvidenceResult, type Message, type SourceText, type Span, type Workspace } from '@factcheck/core';
 import { formatDiff } from '@factcheck/anchor';
 
 const showSpan = (span: Span) => `[${span[0]}, ${span[1]}]`;
 
-/** The message for one evidence result, or none when it is verified and pinned. */
-export function evidenceMessage(workspace: Workspace, claim: Claim, evidence: Evidence, result: EvidenceResult, sourcePath: string): Message | undefined {
+/**
+ * The message for one evidence result, or none when it is verified and pinned. Given the source
+ * text, a span that holds the quote only when counted in UTF-16 units gets a note that says so.
+ */
+export function evidenceMessage(workspace: Workspace, claim: Claim, evidence: Evidence, result: EvidenceResult, sourcePath: string, text?: SourceText): Message | undefined {
+  const message = baseEvidenceMessage(workspace, claim, evidence, result, sourcePath);
+  const hint = message && text && evidence.span && result.status !== 'verified' ? utf16SpanHint(text, evidence.span, evidence.quote) : undefined;
+  return hint && message ? { ...message, note: hint } : message;
+}
+
+function baseEvidenceMessage(workspace: Workspace, claim: Claim, evidence: Evidence, result: EvidenceResult, sourcePath: string): Message | undefined {
   const base = { file: workspace.displayPath, claimId: claim.id, place: evidence.spanPlace ?? evidence.quotePlace };
   switch (result.status) {
     case 'verified':

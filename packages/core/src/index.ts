@@ -8,6 +8,7 @@ export type { ReadOutcome, ReadProblem } from './read-source.js';
 export { CLAIMS_SPEC, ID_PATTERN, toJsonSchema } from './schema.js';
 export type { Spec } from './schema.js';
 export { SourceText } from './text.js';
+export { utf16SpanHint } from './span-hint.js';
 export { DEFAULT_ANCHOR_OPTIONS, EVIDENCE_STATUSES, VERDICTS } from './types.js';
 export type {
   AnchorOptions,

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { isMap, isSeq, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import { parseDateInterval } from './dates.js';
-import { compareMessages, createMessage, lineStartsOf, placeAt, suggest } from './messages.js';
-import { confinePath, formatBytes, readTextFile } from './read-source.js';
+import { compareMessages, createMessage, lineStartsOf, placeAt, positionAt, showValue, suggest } from './messages.js';
+import { confinePath, formatBytes, readTextFile, type ReadProblem } from './read-source.js';
 import { CLAIMS_SPEC } from './schema.js';
 import { SourceText } from './text.js';
 import {
@@ -24,7 +24,9 @@ import {
   type Verdict,
   type Workspace,
 } from './types.js';
-import { MAX_ALIAS_EXPANSIONS, nodePlace, validateNode, type NodePath, type ValidationContext } from './validate.js';
+import { describePath, MAX_ALIAS_EXPANSIONS, nodePlace, receivedValue, validateNode, type NodePath, type ValidationContext } from './validate.js';
+import { utf16SpanHint } from './span-hint.js';
+import { aliasBombPlace, checkAliases, deepPlace, unreadable, yamlErrors, yamlReason } from './yaml-problems.js';
 
 export interface LoadOptions {
   /** Directory that messages' file paths are relative to. Default: process.cwd(). */
@@ -59,10 +61,7 @@ export async function loadWorkspace(claimsPath: string, options: LoadOptions = {
   const absolute = path.resolve(cwd, claimsPath);
   const shown = displayPathOf(absolute, cwd);
   const read = await readTextFile(absolute, shown, options.maxClaimsBytes ?? MAX_CLAIMS_BYTES);
-  if ('problem' in read) {
-    const note = read.problem.ruleId === 'file-not-found' ? `Create it, or pass --claims PATH. ${read.problem.note}` : read.problem.note;
-    return fail(createMessage({ ruleId: read.problem.ruleId, reason: read.problem.reason, file: shown, note }));
-  }
+  if ('problem' in read) return fail(claimsFileProblem(read.problem, shown));
   const parsed = parseClaims(read.text, { file: shown, claimsPath: absolute });
   const { workspace } = parsed;
   const errors = [...parsed.errors];
@@ -78,6 +77,32 @@ export async function loadWorkspace(claimsPath: string, options: LoadOptions = {
 
 function fail(message: Message): { value: undefined; errors: Message[]; warnings: Message[] } {
   return { value: undefined, errors: [message], warnings: [] };
+}
+
+/**
+ * A problem with claims.yaml itself, with advice that fits claims.yaml (not a source). It is
+ * placed at 1:1, or at the line:col of the offending byte when the problem has one.
+ */
+function claimsFileProblem(problem: ReadProblem, shown: string): Message {
+  const notes: Record<string, string> = {
+    'file-not-found': 'Create it (start with `version: 1`, `sources:` and `claims:`), or pass --claims PATH, relative to the current directory.',
+    'not-a-file': 'Pass --claims with the path of the claims.yaml file itself, not of a folder.',
+    'file-too-large': `claims.yaml is read whole into memory, so it may be at most ${formatBytes(MAX_CLAIMS_BYTES)}: check that this is the right file, and remove what does not belong in it.`,
+  };
+  return createMessage({
+    ruleId: problem.ruleId,
+    reason: problem.reason,
+    file: shown,
+    place: problem.at === undefined || !problem.bytes ? placeAt([0], 0) : bytePlace(problem.bytes, problem.at),
+    note: notes[problem.ruleId] ?? problem.note,
+  });
+}
+
+/** line:col of a byte offset, reading the (valid) UTF-8 before it. */
+function bytePlace(bytes: Uint8Array, at: number): Place {
+  const before = Buffer.from(bytes.subarray(0, at)).toString('utf8');
+  const start = positionAt(lineStartsOf(before), before.length);
+  return { start, end: start };
 }
 
 export interface ParseOptions {
@@ -96,6 +121,9 @@ export function parseClaimsText(text: string, options: ParseOptions): Result<{ w
   return { value: workspace && !errors.length ? { workspace } : undefined, errors, warnings };
 }
 
+/** A line break made of a lone carriage return, which the YAML reader does not take as one. */
+const LONE_CR = /\r(?!\n)/;
+
 /** Parses as far as the text allows: `workspace` is built whenever the YAML itself could be read. */
 function parseClaims(text: string, options: ParseOptions): { workspace?: Workspace; errors: Message[]; warnings: Message[] } {
   const file = options.file;
@@ -104,18 +132,11 @@ function parseClaims(text: string, options: ParseOptions): { workspace?: Workspa
   const warnings: Message[] = [];
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true }) as Document.Parsed[];
+    // The core schema always (a `%YAML 1.1` directive would otherwise turn dates into timestamps
+    // and `yes` into true); logLevel error keeps the library from printing warnings itself.
+    docs = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, schema: 'core', logLevel: 'error' }) as Document.Parsed[];
   } catch (error) {
-    const deep = error instanceof RangeError;
-    return fail(
-      createMessage({
-        ruleId: deep ? 'yaml-too-deep' : 'yaml-syntax',
-        reason: deep ? `${file} is nested too deeply to read` : `${file} could not be parsed: ${(error as Error).message}`,
-        file,
-        place: placeAt(lineStarts, 0),
-        note: deep ? 'claims.yaml needs at most a few levels of nesting; remove the deep structure.' : 'Fix the YAML syntax.',
-      }),
-    );
+    return fail(unreadable(error, file, deepPlace(text, lineStarts)));
   }
   if (!Array.isArray(docs)) docs = [docs];
   if (docs.length === 0 || (docs.length === 1 && docs[0]!.contents === null && docs[0]!.errors.length === 0)) {
@@ -142,71 +163,54 @@ function parseClaims(text: string, options: ParseOptions): { workspace?: Workspa
     );
   }
   const doc = docs[0]!;
-  for (const error of doc.errors) {
-    errors.push(
-      createMessage({
-        ruleId: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : error.code === 'TAB_AS_INDENT' ? 'yaml-tab' : 'yaml-syntax',
-        reason: yamlReason(error.message),
-        file,
-        place: placeAt(lineStarts, error.pos[0], error.pos[1]),
-        note: yamlNote(error.code),
-      }),
-    );
+  if (doc.errors.length) {
+    const loneCr = LONE_CR.exec(text);
+    // Old Mac line endings make every line one long line: one clear message instead of many.
+    if (loneCr) {
+      return fail(
+        createMessage({
+          ruleId: 'line-endings',
+          reason: `${file} ends a line with a lone carriage return (\\r), which YAML does not read as a line break`,
+          file,
+          place: placeAt(lineStarts, loneCr.index),
+          note: 'Save the file with LF (or CRLF) line endings.',
+        }),
+      );
+    }
+    return { errors: yamlErrors(doc, text, file, lineStarts), warnings };
   }
   for (const warning of doc.warnings) {
     warnings.push(createMessage({ ruleId: 'yaml-warning', severity: 'warning', reason: yamlReason(warning.message), file, place: placeAt(lineStarts, warning.pos[0], warning.pos[1]) }));
   }
-  if (errors.length) return { errors, warnings };
   const root = doc.contents as YamlNode | null;
   const ctx: ValidationContext = { doc, file, lineStarts, errors, aliasBudget: MAX_ALIAS_EXPANSIONS };
   if (!isMap(root)) {
     errors.push(
       createMessage({
         ruleId: 'not-a-mapping',
-        reason: `${file} must be a mapping with version, sources and claims at the top, got ${isSeq(root) ? 'a list' : 'a single value'}`,
+        reason: `${file} must be a mapping with version, sources and claims at the top, got ${isSeq(root) ? 'a list' : `a single value (${showValue(receivedValue(root))})`}`,
         file,
         place: nodePlace(ctx, root),
-        note: 'Start the file with `version: 1`.',
+        note: 'Start the file with `version: 1`, then `sources:` and `claims:` (see the README).',
       }),
     );
     return { errors, warnings };
   }
+  const aliasErrors = checkAliases(ctx);
+  if (aliasErrors.length) return { errors: aliasErrors, warnings };
   validateNode(ctx, root, CLAIMS_SPEC, [], placeAt(lineStarts, 0));
   if (errors.some((e) => e.ruleId === 'yaml-alias-limit')) return { errors, warnings };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch (error) {
-    errors.push(createMessage({ ruleId: 'yaml-alias-limit', reason: `${file}: ${(error as Error).message}`, file, place: placeAt(lineStarts, 0) }));
+    errors.push(unreadable(error, file, error instanceof RangeError ? deepPlace(text, lineStarts) : aliasBombPlace(ctx)));
     return { errors, warnings };
   }
   const builder = new WorkspaceBuilder(ctx, options.claimsPath, warnings);
   const workspace = builder.build(data as Record<string, unknown>);
   errors.sort(compareMessages);
   return { workspace, errors, warnings };
-}
-
-function yamlReason(message: string): string {
-  // The yaml library appends "at line L, column C" and a code frame; we give the place separately.
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
-
-function yamlNote(code: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'Each key may appear once in a mapping: remove or rename one of them.';
-    case 'TAB_AS_INDENT':
-      return 'Indent with spaces, not tabs.';
-    case 'BAD_INDENT':
-      return 'Align the key with its siblings.';
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-      return 'Check quotes and brackets: a quoted value containing ": " or "#" needs closing quotes.';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      return 'A key needs a colon and a space after it.';
-    default:
-      return 'Fix the YAML syntax at this place.';
-  }
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -257,7 +261,11 @@ class WorkspaceBuilder {
         ignoreCase: typeof anchor['ignore-case'] === 'boolean' ? anchor['ignore-case'] : DEFAULT_ANCHOR_OPTIONS.ignoreCase,
       },
     };
-    workspace.claims = this.buildClaims(arr(data.claims), workspace);
+    // Sources declared with errors of their own are left out of the workspace; evidence that
+    // cites them is not "unknown" as well (that would report one mistake twice).
+    const sources = obj(data.sources);
+    const declared = sources ? new Set(Object.keys(sources)) : undefined;
+    workspace.claims = this.buildClaims(arr(data.claims), workspace, declared);
     return workspace;
   }
 
@@ -311,7 +319,7 @@ class WorkspaceBuilder {
     return entities;
   }
 
-  private buildClaims(raw: unknown[], workspace: Workspace): Claim[] {
+  private buildClaims(raw: unknown[], workspace: Workspace, declared: ReadonlySet<string> | undefined): Claim[] {
     const claims: Claim[] = [];
     const firstById = new Map<string, Claim>();
     this.reportDuplicateIds(raw);
@@ -326,7 +334,7 @@ class WorkspaceBuilder {
         id,
         claim: text,
         verdict,
-        evidence: this.buildEvidence(arr(c.evidence), at, workspace, id),
+        evidence: this.buildEvidence(arr(c.evidence), at, workspace, id, declared),
         conflicts: [],
         place: this.place(at),
         idPlace: this.place([...at, 'id']),
@@ -350,10 +358,14 @@ class WorkspaceBuilder {
     });
     for (const claim of claims) {
       for (const ack of claim.conflicts) {
-        if (ack.with === claim.id) this.error('invalid-conflict', `claim "${claim.id}" lists a conflict with itself`, ack.place, { claimId: claim.id });
+        if (ack.with === claim.id) this.error('invalid-conflict', `claim "${claim.id}" lists a conflict with itself`, ack.place, { claimId: claim.id, note: 'Remove this entry: `with` names another claim.' });
         else if (!firstById.has(ack.with)) {
           const hint = suggest(ack.with, firstById.keys());
-          this.error('unknown-claim', `claim "${claim.id}" lists a conflict with "${ack.with}", which is not a claim id${hint ? `; did you mean "${hint}"?` : ''}`, ack.place, { claimId: claim.id, actual: ack.with });
+          this.error('unknown-claim', `claim "${claim.id}" lists a conflict with ${showValue(ack.with)}, which is not a claim id${hint ? `; did you mean "${hint}"?` : ''}`, ack.place, {
+            claimId: claim.id,
+            actual: ack.with,
+            note: '`with` takes the id of another claim in this file.',
+          });
         }
       }
     }
@@ -373,7 +385,8 @@ class WorkspaceBuilder {
     });
   }
 
-  private buildEvidence(raw: unknown[], at: NodePath, workspace: Workspace, claimId: string): Evidence[] {
+  /** `declared`: the ids under sources, or undefined when sources is not a mapping (reported already). */
+  private buildEvidence(raw: unknown[], at: NodePath, workspace: Workspace, claimId: string, declared: ReadonlySet<string> | undefined): Evidence[] {
     const evidence: Evidence[] = [];
     raw.forEach((value, index) => {
       const e = obj(value);
@@ -381,13 +394,13 @@ class WorkspaceBuilder {
       const source = str(e?.source);
       const quote = str(e?.quote);
       if (!e || !source || !quote || !quote.trim()) return;
-      if (!workspace.sources.has(source)) {
+      if (declared && !workspace.sources.has(source) && !declared.has(source)) {
         const hint = suggest(source, workspace.sources.keys());
         this.error('unknown-source', `evidence cites source "${source}", which is not declared under sources${hint ? `; did you mean "${hint}"?` : ''}`, this.place([...where, 'source']), {
           claimId,
           actual: source,
           expected: [...workspace.sources.keys()].join(', '),
-          note: hint ? undefined : `Declared sources: ${[...workspace.sources.keys()].join(', ') || 'none'}.`,
+          note: `Use the id of a source under sources: ${[...workspace.sources.keys()].join(', ') || 'none is declared yet'}.`,
         });
       }
       const item: Evidence = { source, quote, place: this.place(where), quotePlace: this.place([...where, 'quote']) };
@@ -415,8 +428,12 @@ class WorkspaceBuilder {
     if (!subject || !property || value === undefined) return undefined;
     const fact: Fact = { subject, property, value, place: this.place(at) };
     const when = scopeOf(raw.when);
-    if (when === 'reversed') this.error('invalid-date', `${at.join('.')}.when runs backwards: "from" is after "to"`, this.place([...at, 'when']), { note: 'Swap from and to.' });
-    else if (when) fact.when = when;
+    if (when === 'reversed') {
+      const range = obj(raw.when)!;
+      this.error('invalid-date', `${describePath([...at, 'when'])} runs backwards: from ${String(range.from)} is after to ${String(range.to)}`, this.place([...at, 'when']), {
+        note: 'Swap from and to.',
+      });
+    } else if (when) fact.when = when;
     return fact;
   }
 }
@@ -476,6 +493,7 @@ function checkSpans(workspace: Workspace, sources: Map<string, LoadedSource>, er
       if (!source || !evidence.span || !evidence.spanPlace) continue;
       const [start, end] = evidence.span;
       if (end > source.text.length) {
+        const hint = utf16SpanHint(source.text, evidence.span, evidence.quote);
         errors.push(
           createMessage({
             ruleId: 'span-out-of-range',
@@ -485,7 +503,7 @@ function checkSpans(workspace: Workspace, sources: Map<string, LoadedSource>, er
             claimId: claim.id,
             actual: `[${start}, ${end}]`,
             expected: `0 ≤ start ≤ end ≤ ${source.text.length}`,
-            note: 'Remove the span and run `factcheck update` to pin the quote again.',
+            note: hint ?? 'Remove the span and run `factcheck update` to pin the quote again.',
           }),
         );
       }

@@ -44,15 +44,28 @@ export interface MessageInit {
   note?: string;
 }
 
-/** Builds a message, leaving out the optional fields that are not set (so JSON output stays tidy). */
+/**
+ * Builds a message, leaving out the optional fields that are not set (so JSON output stays tidy).
+ * Control characters in the human text (reason, note) are written as escapes: they can come from
+ * claims.yaml, and an escape sequence printed raw would drive the terminal.
+ */
 export function createMessage(init: MessageInit): Message {
-  const message: Message = { ruleId: init.ruleId, severity: init.severity ?? 'error', reason: init.reason, file: init.file };
+  const message: Message = { ruleId: init.ruleId, severity: init.severity ?? 'error', reason: escapeControls(init.reason), file: init.file };
   if (init.place) message.place = init.place;
   if (init.claimId !== undefined) message.claimId = init.claimId;
   if (init.actual !== undefined) message.actual = init.actual;
   if (init.expected !== undefined) message.expected = init.expected;
-  if (init.note !== undefined) message.note = init.note;
+  if (init.note !== undefined) message.note = escapeControls(init.note);
   return message;
+}
+
+// C0 controls but tab and line breaks (formatters show those), DEL, C1 controls, and the
+// bidirectional overrides that can make a line read differently from what it holds.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text with control characters written as `\u001b`-style escapes. */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** `file:line:col`, the way every message is located for a person. */
@@ -79,6 +92,8 @@ export function showValue(value: unknown, max = 60): string {
   else if (value === null) text = 'null';
   else if (value === undefined) text = 'nothing';
   else if (Array.isArray(value)) text = `a list of ${value.length}`;
+  else if (value instanceof Uint8Array) text = `binary data (${value.length} bytes)`;
+  else if (value instanceof Date) text = `a timestamp (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
   else if (typeof value === 'object') text = 'a mapping';
   else text = String(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -99,17 +114,27 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Longest word (and choice) that suggest() compares: typos are short, and the distance is quadratic. */
+const MAX_SUGGEST_LENGTH = 100;
+/** How many choices suggest() looks at, at most: a hostile file may declare thousands. */
+const MAX_SUGGEST_CHOICES = 1000;
+
 /** The closest of `choices` to `word`, when it is close enough to be a likely typo. */
 export function suggest(word: string, choices: Iterable<string>): string | undefined {
+  if (word.length > MAX_SUGGEST_LENGTH) return undefined;
+  const limit = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
+  let looked = 0;
   for (const choice of choices) {
+    if (++looked > MAX_SUGGEST_CHOICES) break;
+    // The distance is at least the difference in length: skip what cannot be close enough.
+    if (Math.abs(choice.length - word.length) > limit) continue;
     const distance = editDistance(word.toLowerCase(), choice.toLowerCase());
     if (distance < bestDistance) {
       best = choice;
       bestDistance = distance;
     }
   }
-  const limit = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
   return bestDistance <= limit ? best : undefined;
 }

@@ -6,6 +6,9 @@ export interface ReadProblem {
   ruleId: string;
   reason: string;
   note: string;
+  /** For problems inside the content (a NUL byte, invalid UTF-8): the byte offset, and the bytes read. */
+  at?: number;
+  bytes?: Uint8Array;
 }
 
 export type ReadOutcome = { text: string; bytes: Buffer } | { problem: ReadProblem };
@@ -18,6 +21,15 @@ export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
  * path, `..` that climbs out, or a symlink whose target lies outside. Returns the real path.
  */
 export async function confinePath(root: string, relative: string): Promise<{ path: string } | { problem: ReadProblem }> {
+  if (relative.includes('\0')) {
+    return {
+      problem: {
+        ruleId: 'invalid-path',
+        reason: `source path ${JSON.stringify(relative)} contains a NUL character, which no file name may hold`,
+        note: 'Write the path of the file, relative to claims.yaml (e.g. seeds/article.txt).',
+      },
+    };
+  }
   if (path.isAbsolute(relative) || /^[a-zA-Z]:[\\/]/.test(relative) || relative.startsWith('\\\\')) {
     return {
       problem: {
@@ -74,6 +86,10 @@ export function describeFsError(error: unknown, shown: string): ReadProblem {
       return { ruleId: 'file-unreadable', reason: `${shown} cannot be read (permission denied)`, note: 'Give the current user read permission (chmod a+r).' };
     case 'ELOOP':
       return { ruleId: 'file-unreadable', reason: `${shown} is a symlink loop`, note: 'Point at a real file.' };
+    case 'ENOTDIR':
+      return { ruleId: 'file-not-found', reason: `${shown} does not exist: a part of the path before its end is a file, not a folder`, note: 'Check the path, relative to claims.yaml.' };
+    case 'ENAMETOOLONG':
+      return { ruleId: 'file-not-found', reason: `${shown} is too long for a file name`, note: 'Check the path, relative to claims.yaml.' };
     default:
       return { ruleId: 'file-unreadable', reason: `${shown} cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`, note: 'Check that the file exists and is readable.' };
   }
@@ -123,6 +139,8 @@ export function decodeUtf8(bytes: Buffer, shown: string): ReadOutcome {
         ruleId: 'binary-file',
         reason: `${shown} looks binary (a NUL byte at byte ${nul}); factcheck reads UTF-8 text`,
         note: 'Point at the text of the document (save it as plain text first).',
+        at: nul,
+        bytes,
       },
     };
   }
@@ -136,6 +154,8 @@ export function decodeUtf8(bytes: Buffer, shown: string): ReadOutcome {
         ruleId: 'not-utf8',
         reason: `${shown} is not valid UTF-8 (first bad byte 0x${bytes[at]?.toString(16).padStart(2, '0') ?? '??'} at byte ${at})`,
         note: 'Convert it to UTF-8, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`.',
+        at,
+        bytes,
       },
     };
   }

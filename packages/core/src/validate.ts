@@ -16,12 +16,20 @@ export interface ValidationContext {
   aliasBudget: number;
 }
 
+/** A surrogate code unit that is not part of a pair (the `u` flag reads pairs as one code point). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Default cap on alias expansions while validating (the yaml library's own default is 100). */
 export const MAX_ALIAS_EXPANSIONS = 100;
 
 export function describePath(path: NodePath): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[\w-]{1,40}$/.test(part)) out += out ? `.${part}` : part;
+    // A key that is not a plain word (spaces, dots, a whole paragraph) is shown quoted and short.
+    else out += `[${showValue(part, 42)}]`;
+  }
   return out || 'the document';
 }
 
@@ -53,17 +61,59 @@ function resolve(ctx: ValidationContext, node: unknown, place: Place, path: Node
   return current as YamlNode | null | undefined;
 }
 
-function typeError(ctx: ValidationContext, path: NodePath, place: Place, expected: string, received: unknown): void {
+/**
+ * A node's value as a message shows it: a list as a list (with its length), a mapping as a
+ * mapping, an empty value (`key:` with nothing after it) as nothing.
+ */
+export function receivedValue(node: unknown): unknown {
+  if (isScalar(node)) return node.value === null && node.source === '' ? undefined : node.value;
+  if (isSeq(node)) return node.items;
+  if (isMap(node)) return {};
+  return node ?? undefined;
+}
+
+function typeError(ctx: ValidationContext, path: NodePath, place: Place, spec: Spec, node: unknown): void {
+  const expected = kindName(spec);
+  const received = showValue(receivedValue(node));
   ctx.errors.push(
     createMessage({
       ruleId: 'invalid-type',
-      reason: `${describePath(path)} must be ${expected}, got ${showValue(received)}`,
+      reason: `${describePath(path)} must be ${expected}, got ${received}`,
       file: ctx.file,
       place,
       expected,
-      actual: showValue(received),
+      actual: received,
+      note: `${lastName(path)}: ${spec.description}`,
     }),
   );
+}
+
+/** The last named part of a path (`quote` for claims[0].evidence[1].quote), for notes. */
+function lastName(path: NodePath): string {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return 'claims.yaml';
+}
+
+/** Whether a node has the YAML shape a spec asks for (before its value is checked). */
+function shapeFits(spec: Spec, node: unknown): boolean {
+  const value = isScalar(node) ? node.value : undefined;
+  switch (spec.kind) {
+    case 'object':
+    case 'map':
+      return isMap(node);
+    case 'array':
+      return isSeq(node);
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'date':
+      return typeof value === 'string' || typeof value === 'number';
+    case 'oneOf':
+      return spec.options.some((option) => shapeFits(option, node));
+  }
 }
 
 function kindName(spec: Spec): string {
@@ -94,9 +144,24 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
   const place = nodePlace(ctx, node, parentPlace);
   switch (spec.kind) {
     case 'string': {
-      const value = isScalar(node) ? node.value : node === null || node === undefined ? null : isMap(node) ? {} : isSeq(node) ? [] : node;
+      const value = isScalar(node) ? node.value : undefined;
       if (typeof value !== 'string') {
-        typeError(ctx, path, place, kindName(spec), value);
+        typeError(ctx, path, place, spec, node);
+        return false;
+      }
+      const lone = LONE_SURROGATE.exec(value);
+      if (lone) {
+        const unit = `\\u${lone[0].charCodeAt(0).toString(16).toUpperCase()}`;
+        ctx.errors.push(
+          createMessage({
+            ruleId: 'invalid-text',
+            reason: `${describePath(path)} holds half of a UTF-16 surrogate pair (${unit}) on its own, which is not a character`,
+            file: ctx.file,
+            place,
+            actual: unit,
+            note: 'Source texts are UTF-8 and cannot contain it: remove the escape, or write the whole character (e.g. \\U0001F600, or the character itself).',
+          }),
+        );
         return false;
       }
       if (spec.nonBlank && value.trim() === '') {
@@ -115,7 +180,7 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
             place,
             expected: spec.enum.join(' | '),
             actual: value,
-            ...(hint ? { note: `Did you mean "${hint}"?` } : {}),
+            note: hint ? `Did you mean "${hint}"?` : `${lastName(path)}: ${spec.description}`,
           }),
         );
         return false;
@@ -129,6 +194,7 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
             place,
             expected: spec.patternHint ?? spec.pattern,
             actual: value,
+            note: `${lastName(path)}: ${spec.description}`,
           }),
         );
         return false;
@@ -136,13 +202,20 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
       return true;
     }
     case 'number': {
-      const value = isScalar(node) ? node.value : node;
+      const value = isScalar(node) ? node.value : undefined;
       if (typeof value !== 'number' || !Number.isFinite(value) || (spec.integer && !Number.isInteger(value))) {
-        typeError(ctx, path, place, kindName(spec), value);
+        typeError(ctx, path, place, spec, node);
         return false;
       }
       if ((spec.minimum !== undefined && value < spec.minimum) || (spec.maximum !== undefined && value > spec.maximum)) {
-        const range = spec.minimum === spec.maximum ? `${spec.minimum}` : `from ${spec.minimum ?? '-∞'} to ${spec.maximum ?? '∞'}`;
+        const range =
+          spec.minimum === spec.maximum
+            ? `${spec.minimum}`
+            : spec.maximum === undefined
+              ? `${spec.minimum} or more`
+              : spec.minimum === undefined
+                ? `${spec.maximum} or less`
+                : `from ${spec.minimum} to ${spec.maximum}`;
         ctx.errors.push(
           createMessage({
             ruleId: 'out-of-range',
@@ -151,6 +224,7 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
             place,
             expected: range,
             actual: String(value),
+            note: `${lastName(path)}: ${spec.description}`,
           }),
         );
         return false;
@@ -158,42 +232,47 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
       return true;
     }
     case 'boolean': {
-      const value = isScalar(node) ? node.value : node;
+      const value = isScalar(node) ? node.value : undefined;
       if (typeof value !== 'boolean') {
-        typeError(ctx, path, place, kindName(spec), value);
+        typeError(ctx, path, place, spec, node);
         return false;
       }
       return true;
     }
     case 'date': {
-      const value = isScalar(node) ? node.value : node;
+      if (!shapeFits(spec, node)) {
+        typeError(ctx, path, place, spec, node);
+        return false;
+      }
+      const value = (node as { value: unknown }).value;
       const parsed = parseDateInterval(value);
       if (parsed.error) {
         ctx.errors.push(
-          createMessage({ ruleId: 'invalid-date', reason: `${describePath(path)}: ${parsed.error}`, file: ctx.file, place, actual: showValue(value), expected: 'YYYY-MM-DD, YYYY-MM or YYYY' }),
+          createMessage({
+            ruleId: 'invalid-date',
+            reason: `${describePath(path)}: ${parsed.error}`,
+            file: ctx.file,
+            place,
+            actual: showValue(value),
+            expected: 'YYYY-MM-DD, YYYY-MM or YYYY',
+            note: 'Write a date as YYYY-MM-DD (2022-08-03), a month as YYYY-MM (2022-08), or a year as YYYY (2022).',
+          }),
         );
         return false;
       }
       return true;
     }
     case 'oneOf': {
-      // Try each option silently; report against the closest one by node type.
-      for (const option of spec.options) {
-        const trial: ValidationContext = { ...ctx, errors: [] };
-        if (validateNode(trial, node, option, path, place)) {
-          ctx.aliasBudget = trial.aliasBudget;
-          return true;
-        }
-      }
-      const isMapping = isMap(node);
-      const match = spec.options.find((o) => (o.kind === 'object') === isMapping) ?? spec.options[0]!;
-      if (spec.options.some((o) => (o.kind === 'object') === isMapping)) return validateNode(ctx, node, match, path, parentPlace);
-      typeError(ctx, path, place, kindName(spec), isScalar(node) ? node.value : node);
+      // The option whose shape the node has decides, and reports in detail (an empty string
+      // is "empty", a bad month is a bad month); a node of no option's shape is a type error.
+      const option = spec.options.find((o) => shapeFits(o, node));
+      if (option) return validateNode(ctx, node, option, path, parentPlace);
+      typeError(ctx, path, place, spec, node);
       return false;
     }
     case 'array': {
       if (!isSeq(node)) {
-        typeError(ctx, path, place, kindName(spec), isScalar(node) ? node.value : node);
+        typeError(ctx, path, place, spec, node);
         return false;
       }
       let ok = true;
@@ -206,7 +285,15 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
               ? `at least ${spec.minItems} item${spec.minItems === 1 ? '' : 's'}`
               : `from ${spec.minItems ?? 0} to ${spec.maxItems} items`;
         ctx.errors.push(
-          createMessage({ ruleId: 'invalid-length', reason: `${describePath(path)} must have ${expected}, got ${count}`, file: ctx.file, place, expected, actual: String(count) }),
+          createMessage({
+            ruleId: 'invalid-length',
+            reason: `${describePath(path)} must have ${expected}, got ${count}`,
+            file: ctx.file,
+            place,
+            expected,
+            actual: String(count),
+            note: `${lastName(path)}: ${spec.description}`,
+          }),
         );
         ok = false;
       }
@@ -218,7 +305,7 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
     case 'object':
     case 'map': {
       if (!isMap(node)) {
-        typeError(ctx, path, place, kindName(spec), isScalar(node) ? node.value : node);
+        typeError(ctx, path, place, spec, node);
         return false;
       }
       let ok = true;
@@ -228,7 +315,17 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
         const key = isScalar(keyNode) ? keyNode.value : keyNode;
         const keyPlace = nodePlace(ctx, keyNode, place);
         if (typeof key !== 'string' && typeof key !== 'number') {
-          typeError(ctx, [...path, '(key)'], keyPlace, 'a plain key', key);
+          const got = showValue(receivedValue(keyNode));
+          ctx.errors.push(
+            createMessage({
+              ruleId: 'invalid-key',
+              reason: `a key in ${describePath(path)} is ${got}; keys must be plain words or strings`,
+              file: ctx.file,
+              place: keyPlace,
+              actual: got,
+              note: 'Write the key as a word followed by a colon, e.g. `title: …`.',
+            }),
+          );
           ok = false;
           continue;
         }
@@ -241,7 +338,7 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
             ctx.errors.push(
               createMessage({
                 ruleId: 'unknown-key',
-                reason: `unknown key "${name}" in ${describePath(path)}${hint ? `; did you mean "${hint}"?` : ''}`,
+                reason: `unknown key ${showValue(name)} in ${describePath(path)}${hint ? `; did you mean "${hint}"?` : ''}`,
                 file: ctx.file,
                 place: keyPlace,
                 actual: name,
@@ -256,7 +353,14 @@ export function validateNode(ctx: ValidationContext, raw: unknown, spec: Spec, p
         } else {
           if (!new RegExp(spec.keyPattern).test(name)) {
             ctx.errors.push(
-              createMessage({ ruleId: 'invalid-id', reason: `${describePath([...path, name])}: the id must be ${spec.keyHint}`, file: ctx.file, place: keyPlace, actual: name }),
+              createMessage({
+                ruleId: 'invalid-id',
+                reason: `${describePath(path)}: the id ${showValue(name)} must be ${spec.keyHint}`,
+                file: ctx.file,
+                place: keyPlace,
+                actual: name,
+                note: 'Rename it, and every place that refers to it.',
+              }),
             );
             ok = false;
           }

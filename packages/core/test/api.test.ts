@@ -32,6 +32,7 @@ it('pins the public API', () => {
       "showValue",
       "suggest",
       "toJsonSchema",
+      "utf16SpanHint",
     ]
   `);
 });
