@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { suggest } from '@factcheck/core';
 
 export type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
@@ -31,15 +32,31 @@ export function parseFlags(command: string, argv: string[], spec: FlagSpec, allo
     return { value: { values: values as ParsedFlags['values'], positionals }, errors: [] };
   } catch (error) {
     const known = Object.keys(options).map((name) => `--${name}`).join(', ');
-    return { value: undefined, errors: [`${command}: ${describeParseError(error)} (accepted flags: ${known})`] };
+    return { value: undefined, errors: [`${command}: ${describeParseError(error, command, Object.keys(options))} (accepted flags: ${known})`] };
   }
 }
 
-function describeParseError(error: unknown): string {
+/** node:util's parse errors, rephrased for a person at a command line (its hints about `--` do not fit). */
+function describeParseError(error: unknown, command: string, names: readonly string[]): string {
   const text = error instanceof Error ? error.message : String(error);
-  // node:util's messages carry a hint about `--` that does not fit a CLI user; keep the first sentence.
-  const first = text.split('. ')[0] ?? text;
-  return first.replace(/^Unknown option/, 'unknown flag').replace(/^Option/, 'flag');
+  const code = (error as { code?: string }).code;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const argument = /'([^']*)'/.exec(text)?.[1] ?? text;
+    const tip = /\.ya?ml$/i.test(argument) ? `to name a claims file, write --claims ${argument}` : 'a flag value with spaces needs quotes around it';
+    return `unexpected argument '${argument}': ${command} takes only flags (${tip})`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'([^']*)'/.exec(text)?.[1] ?? '';
+    const hint = suggest(flag.replace(/^-+/, '').split('=')[0] ?? '', names);
+    return `unknown flag '${flag}'${hint ? `; did you mean --${hint}?` : ''}`;
+  }
+  const ambiguous = /^Option '(--[^']+)' argument is ambiguous/.exec(text);
+  if (ambiguous) {
+    const flag = ambiguous[1]!;
+    return `flag '${flag}' is followed by a value that starts with "-" (or by no value): give the value as ${flag}=VALUE`;
+  }
+  const first = text.split(/\.(?: |\n)/)[0] ?? text;
+  return first.replace(/^Option/, 'flag');
 }
 
 export function stringFlag(flags: ParsedFlags, name: string): string | undefined {

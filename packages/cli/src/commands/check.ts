@@ -60,6 +60,7 @@ async function runCheck(command: 'check' | 'report', argv: string[], io: Io, spe
   }
   const options = readOutputFlags(parsed.value, io, command);
   if (typeof options === 'string') return usageError(io, options, usage);
+  if (options.claimsPath.trim() === '') return usageError(io, `${command}: --claims needs a path (got an empty value)`, usage);
   const outFlag = stringFlag(parsed.value, 'out');
   if (outFlag !== undefined && outFlag.trim() === '') return usageError(io, `${command}: --out needs a directory`, usage);
 
@@ -104,7 +105,7 @@ export function printResult(io: Io, options: OutputOptions, result: CheckResult)
     case 'stylish': {
       const text = formatStylish(result.messages, { color: options.color });
       if (text) io.stdout.write(`${text}\n`);
-      io.stdout.write(`${formatCoverageTable(result.coverage)}\n\n`);
+      io.stdout.write(`${formatCoverageTable(result.coverage, { thresholds: result.workspace.coverage })}\n\n`);
       io.stdout.write(`${formatSummaryLine(result.summary)}\n`);
     }
   }
