@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+// The public API is a promise to users: a change here must be deliberate.
+describe('public API', () => {
+  it('exports exactly these values', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'checkLoaded',
+      'checkWorkspace',
+      'contradictionMessages',
+      'evidenceMessage',
+      'sha256Of',
+    ]);
+  });
+
+  it('exports these as functions', () => {
+    expect(typeof api.checkWorkspace).toBe('function');
+    expect(typeof api.checkLoaded).toBe('function');
+    expect(typeof api.contradictionMessages).toBe('function');
+    expect(typeof api.evidenceMessage).toBe('function');
+    expect(typeof api.sha256Of).toBe('function');
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+// The public API is a promise to users: a change here must be deliberate.
+describe('public API', () => {
+  it('exports exactly these values', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'CONTENT_SECURITY_POLICY',
+      'DEFAULT_MAX_LIST_ITEMS',
+      'SOURCES_DIR',
+      'SUMMARY_FILE',
+      'coverageSummary',
+      'escapeGithubData',
+      'escapeGithubProperty',
+      'escapeHtml',
+      'evidenceElementId',
+      'formatGithub',
+      'formatStylish',
+      'formatSummaryLine',
+      'indexData',
+      'jsonForScript',
+      'renderDiff',
+      'renderIndexHtml',
+      'renderSourceHtml',
+      'renderText',
+      'safeHttpUrl',
+      'safeToken',
+      'sourcePageNames',
+      'textFragmentUrl',
+      'toJsonErrorReport',
+      'toJsonReport',
+      'writeHtmlReport',
+    ]);
+  });
+
+  it('exports these as functions', () => {
+    expect(typeof api.formatStylish).toBe('function');
+    expect(typeof api.formatGithub).toBe('function');
+    expect(typeof api.toJsonReport).toBe('function');
+    expect(typeof api.writeHtmlReport).toBe('function');
+    expect(typeof api.escapeHtml).toBe('function');
+    expect(typeof api.safeHttpUrl).toBe('function');
+  });
+});
+
+describe('escaping helpers', () => {
+  it('escape HTML and refuse non-http links', () => {
+    expect(api.escapeHtml('<a href="x">&\'</a>')).not.toMatch(/[<>"']/);
+    expect(api.safeHttpUrl('javascript:alert(1)')).toBeUndefined();
+    expect(api.safeHttpUrl('https://example.org/a')).toBe('https://example.org/a');
+  });
+});
