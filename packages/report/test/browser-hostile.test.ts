@@ -44,7 +44,7 @@ describe('hostile content in the HTML report', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     const temp = await makeTempDir('fc-hostile-');
     cleanup = temp.remove;
-    const { result: checked } = await checkFixture(await writeWorkspace(path.join(temp.dir, 'ws'), HOSTILE));
+    const checked = await checkFixture(await writeWorkspace(path.join(temp.dir, 'ws'), HOSTILE));
     expect(checked.errors).toEqual([]);
     const result = checked.value!;
     // claims.yaml only accepts http(s) urls; a javascript: url set anyway must be dropped by the report.
