@@ -195,14 +195,20 @@ function nodeOffset(doc: Document.Parsed, paths: readonly (readonly (string | nu
   return 0;
 }
 
-/** The words that changed, as `"old" → "new"` for each changed stretch. */
+/** The words that changed: `"old" → "new"`, `added "new"` or `removed "old"` for each changed stretch. */
 export function wordChanges(before: string, after: string): string {
-  const parts = wordDiff(before, after);
+  // Spacing is not wording: compare the words with whitespace runs folded to one space.
+  const fold = (text: string) => text.trim().replace(/\s+/g, ' ');
+  const parts = wordDiff(fold(before), fold(after));
   const stretches: string[] = [];
   let removed = '';
   let added = '';
   const flush = () => {
-    if (removed || added) stretches.push(`${JSON.stringify(removed.trim() || '∅')} → ${JSON.stringify(added.trim() || '∅')}`);
+    const old = removed.trim();
+    const now = added.trim();
+    if (old && now) stretches.push(`${JSON.stringify(old)} → ${JSON.stringify(now)}`);
+    else if (now) stretches.push(`added ${JSON.stringify(now)}`);
+    else if (old) stretches.push(`removed ${JSON.stringify(old)}`);
     removed = '';
     added = '';
   };
