@@ -225,6 +225,7 @@ const valueCases: Case[] = [
   { name: 'sources.*.exclude as a string', claims: sourceField('    exclude: top of page'), exit: 2, rule: 'invalid-type', text: 'sources.bbc.exclude must be a list, got "top of page"', at: '5:14' },
   { name: 'sources.*.exclude item as a number', claims: sourceField('    exclude: [12]'), exit: 2, rule: 'invalid-type', text: 'sources.bbc.exclude[0] must be a string, got 12', at: '5:15' },
   { name: 'a bad exclude regular expression', claims: sourceField('    exclude: ["/(unclosed/"]'), exit: 2, rule: 'invalid-pattern', text: 'sources.bbc.exclude[0] is not a valid regular expression: /(unclosed/: Unterminated group', at: '5:15', note: /without the surrounding slashes/ },
+  { name: 'an exclude regular expression that could run for ever', claims: sourceField("    exclude: ['/(\\w+\\s?)+$/']"), exit: 2, rule: 'invalid-pattern', text: 'sources.bbc.exclude[0] could run for ever: the group (\\w+\\s?)+ repeats, and so does something inside it', at: '5:15', note: /repeat a group or its content, not both/ },
   { name: 'sources.*.coverage as a number', claims: sourceField('    coverage: 80'), exit: 2, rule: 'invalid-type', text: 'sources.bbc.coverage must be a mapping, got 80', at: '5:15' },
   { name: 'an unknown key with a suggestion', claims: sourceField('    titel: The article'), exit: 2, rule: 'unknown-key', text: 'unknown key "titel" in sources.bbc; did you mean "title"?', at: '5:5', note: /Allowed keys: path, title/ },
   // Claims

@@ -279,7 +279,7 @@ class WorkspaceBuilder {
       const exclude = arr(s.exclude).filter((e): e is string => typeof e === 'string');
       exclude.forEach((pattern, index) => {
         const problem = regexProblem(pattern);
-        if (problem) this.error('invalid-pattern', `sources.${id}.exclude[${index}] is not a valid regular expression: ${problem}`, this.place([...at, 'exclude', index]), { actual: pattern, note: 'Fix the pattern, or write it without the surrounding slashes to match it literally.' });
+        if (problem) this.error('invalid-pattern', `sources.${id}.exclude[${index}] ${problem}`, this.place([...at, 'exclude', index]), { actual: pattern, note: 'Fix the pattern (repeat a group or its content, not both), or write it without the surrounding slashes to match it literally.' });
       });
       const decl: SourceDecl = { id, path: sourcePath, exclude, place: this.keyPlace(at), pathPlace: this.place([...at, 'path']) };
       for (const key of ['title', 'publisher', 'url', 'sha256'] as const) {
@@ -460,16 +460,58 @@ function scopeOf(raw: unknown): TimeScope | 'reversed' | undefined {
   return single.value ? { ...single.value, text: String(raw) } : undefined;
 }
 
-/** Whether a pattern written /…/flags compiles; plain strings always do. */
+/**
+ * Whether a pattern written /…/flags compiles and is safe to run; plain strings always are.
+ * JavaScript cannot stop a running regular expression, so a pattern that can backtrack for ever
+ * (a repeated group that itself repeats, as in `(a+)+`) is refused here rather than left to hang.
+ */
 export function regexProblem(pattern: string): string | undefined {
   const parsed = /^\/(.*)\/([a-z]*)$/s.exec(pattern);
   if (!parsed) return undefined;
   try {
     new RegExp(parsed[1]!, parsed[2]);
-    return undefined;
   } catch (error) {
-    return (error as Error).message.replace(/^Invalid regular expression: /, '');
+    return `is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
   }
+  const nested = nestedRepetition(parsed[1]!);
+  return nested === undefined ? undefined : `could run for ever: the group ${nested} repeats, and so does something inside it, which can take exponential time on some texts`;
+}
+
+/** Unbounded repetition right at `at`: `*`, `+` or `{n,}`. */
+function repeatsAt(source: string, at: number): boolean {
+  const c = source[at];
+  return c === '*' || c === '+' || (c === '{' && /^\{\d+,\}/.test(source.slice(at)));
+}
+
+/** The first group that repeats without bound and holds an unbounded repetition, as written. */
+export function nestedRepetition(source: string): string | undefined {
+  const open: { start: number; repeats: boolean }[] = [];
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      if (!inClass && repeatsAt(source, i + 1) && open.length > 0) open[open.length - 1]!.repeats = true;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') {
+        inClass = false;
+        if (repeatsAt(source, i + 1) && open.length > 0) open[open.length - 1]!.repeats = true;
+      }
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') open.push({ start: i, repeats: false });
+    else if (c === ')') {
+      const group = open.pop();
+      if (!group) continue;
+      const groupRepeats = repeatsAt(source, i + 1);
+      if (groupRepeats && group.repeats) return source.slice(group.start, i + 2);
+      if ((groupRepeats || group.repeats) && open.length > 0) open[open.length - 1]!.repeats = true;
+    } else if (repeatsAt(source, i) && open.length > 0 && source[i - 1] !== '(') open[open.length - 1]!.repeats = true;
+  }
+  return undefined;
 }
 
 async function readSources(workspace: Workspace, errors: Message[]): Promise<Map<string, LoadedSource>> {

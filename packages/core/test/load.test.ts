@@ -196,3 +196,21 @@ describe('loadWorkspace: files', () => {
     writeFileSync(path.join(root, 'unused'), '');
   });
 });
+
+describe('regexProblem: exclude patterns', () => {
+  it('accepts plain strings and safe regular expressions', async () => {
+    const { regexProblem } = await import('../src/index.js');
+    for (const safe of ['Read Entire Article', '/^Image source.*$/m', '/^(Image|Photo) source, [A-Z]\\w+/', '/(?:ab)+c*/', '/[(]+x/']) expect(regexProblem(safe)).toBeUndefined();
+  });
+
+  it('refuses a pattern that does not compile', async () => {
+    const { regexProblem } = await import('../src/index.js');
+    expect(regexProblem('/(unclosed/')).toMatch(/^is not a valid regular expression: .*Unterminated group/);
+  });
+
+  it('refuses nested repetition, which can backtrack for ever', async () => {
+    const { regexProblem } = await import('../src/index.js');
+    for (const slow of ['/(a+)+$/', '/(\\w+\\s?)*x/', '/((ab)*c)+/', '/(?:[a-z]+,){2,}$/', '/(\\d+)+/'])
+      expect(regexProblem(slow), slow).toMatch(/^could run for ever: the group \(/);
+  });
+});
