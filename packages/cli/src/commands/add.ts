@@ -12,10 +12,9 @@ import {
   encodeClaimsText,
   isCi,
   locateClaims,
-  lockClaims,
-  lockRefusal,
   readClaimsFile,
   restoreClaimsFile,
+  withClaimsLock,
   type ClaimsFile,
 } from '../edit/claims-file.js';
 import { printConfigErrors, usageError } from './check.js';
@@ -131,21 +130,8 @@ export async function addCommand(argv: string[], io: Io): Promise<number> {
     printConfigErrors(io, options.format, loaded.errors, loaded.warnings);
     return EXIT_USAGE;
   }
-  let release = async () => {};
-  if (!options.dryRun) {
-    const lock = await lockClaims(where.real, 'add');
-    if (!lock.ok) {
-      io.stderr.write(`${lockRefusal('add', lock, io.cwd, where.shown)}\n`);
-      return EXIT_USAGE;
-    }
-    for (const note of lock.notes) io.stderr.write(`add: note: ${note}\n`);
-    release = () => lock.lock.release();
-  }
-  try {
-    return await runAdd(io, options, where.absolute, where.real, where.shown);
-  } finally {
-    await release();
-  }
+  const { absolute, real, shown } = where;
+  return withClaimsLock('add', { real, shown }, io, options.dryRun, () => runAdd(io, options, absolute, real, shown));
 }
 
 async function runAdd(io: Io, options: AddOptions, absolute: string, real: string, shown: string): Promise<number> {

@@ -5,7 +5,7 @@ import type { Document } from 'yaml';
 import { booleanFlag, parseFlags, stringFlag, type FlagSpec } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
 import { parseForEdit } from '../edit/claims-edit.js';
-import { ciRefusal, commitClaimsText, isCi, locateClaims, lockClaims, lockRefusal, readClaimsFile } from '../edit/claims-file.js';
+import { ciRefusal, commitClaimsText, isCi, locateClaims, readClaimsFile, withClaimsLock } from '../edit/claims-file.js';
 import { anchorAll, applyActions, claimIndices, loadForUpdate, planUpdate, type Leftover, type UpdateAction } from '../edit/update-plan.js';
 import { printConfigErrors, usageError } from './check.js';
 
@@ -67,21 +67,8 @@ export async function updateCommand(argv: string[], io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   if (!where.real) return reportLoadErrors(io, options, where.absolute);
-  let release = async () => {};
-  if (!options.dryRun) {
-    const lock = await lockClaims(where.real, 'update');
-    if (!lock.ok) {
-      io.stderr.write(`${lockRefusal('update', lock, io.cwd, where.shown)}\n`);
-      return EXIT_USAGE;
-    }
-    for (const note of lock.notes) io.stderr.write(`update: note: ${note}\n`);
-    release = () => lock.lock.release();
-  }
-  try {
-    return await runUpdate(io, options, where.absolute, where.real, where.shown);
-  } finally {
-    await release();
-  }
+  const { absolute, real, shown } = where;
+  return withClaimsLock('update', { real, shown }, io, options.dryRun, () => runUpdate(io, options, absolute, real, shown));
 }
 
 async function reportLoadErrors(io: Io, options: UpdateOptions, absolute: string): Promise<number> {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { decodeUtf8, displayPathOf } from '@factcheck/core';
 import { removeStrayTemps, writeFileAtomic, type WriteOutcome } from './atomic-write.js';
 import { acquireLock, type HeldLock, type LockOutcome } from './lock.js';
+import { EXIT_USAGE } from '../io.js';
 import { errorText } from './process.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -107,6 +108,31 @@ export function lockRefusal(command: string, outcome: Extract<LockOutcome, { ok:
     `${command}: ${shown} is being written by ${who}: the lock file ${lockShown} exists.\n` +
     `Wait for it to finish and run again. If no factcheck is running, delete ${lockShown}.`
   );
+}
+
+/**
+ * Runs `run` while holding the lock on claims.yaml (a dry run writes nothing, so it takes no
+ * lock). A lock held by another writer is refused with exit code 2.
+ */
+export async function withClaimsLock(
+  command: string,
+  where: { real: string; shown: string },
+  io: { cwd: string; stderr: { write(text: string): unknown } },
+  dryRun: boolean,
+  run: () => Promise<number>,
+): Promise<number> {
+  if (dryRun) return run();
+  const lock = await lockClaims(where.real, command);
+  if (!lock.ok) {
+    io.stderr.write(`${lockRefusal(command, lock, io.cwd, where.shown)}\n`);
+    return EXIT_USAGE;
+  }
+  for (const note of lock.notes) io.stderr.write(`${command}: note: ${note}\n`);
+  try {
+    return await run();
+  } finally {
+    await lock.lock.release();
+  }
 }
 
 export type { HeldLock, WriteOutcome };
