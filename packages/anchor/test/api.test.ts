@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { publicApi } from '@factcheck/api-surface';
 import * as api from '../src/index.js';
 
 describe('public API', () => {
@@ -20,5 +22,22 @@ describe('public API', () => {
 
   it('exports functions only', () => {
     for (const [name, value] of Object.entries(api)) expect(typeof value, name).toBe('function');
+  });
+});
+
+describe('public types', () => {
+  it('exports exactly these types, and the values it exports at run time', () => {
+    const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
+    expect(surface.values).toEqual(Object.keys(api).sort());
+    expect(surface.types).toEqual([
+      'CodePointView',
+      'EditMatch',
+      'EditSearchOptions',
+      'EvidenceQuote',
+      'FindQuoteOptions',
+      'NearestOptions',
+      'NormalizeOptions',
+      'NormalizedText',
+    ]);
   });
 });

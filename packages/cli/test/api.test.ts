@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { publicApi } from '@factcheck/api-surface';
 import * as api from '../src/index.js';
 
 // The public API is a promise to users: a change here must be deliberate.
@@ -55,5 +57,31 @@ describe('exit codes', () => {
     expect([api.EXIT_OK, api.EXIT_FINDINGS, api.EXIT_USAGE]).toEqual([0, 1, 2]);
     expect(Object.keys(api.COMMANDS).sort()).toEqual(['add', 'check', 'report', 'update']);
     expect([...api.FORMATS]).toEqual(['stylish', 'json', 'github']);
+  });
+});
+
+describe('public types', () => {
+  it('exports exactly these types, and the values it exports at run time', () => {
+    const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
+    expect(surface.values).toEqual(Object.keys(api).sort());
+    expect(surface.types).toEqual([
+      'AtomicWriteOptions',
+      'ClaimsChange',
+      'Command',
+      'EditOutcome',
+      'FlagResult',
+      'FlagSpec',
+      'Format',
+      'HeldLock',
+      'Io',
+      'LockOptions',
+      'LockOutcome',
+      'ParsedFlags',
+      'TextEdit',
+      'UpdateAction',
+      'UpdateKind',
+      'UpdatePlan',
+      'WriteOutcome',
+    ]);
   });
 });

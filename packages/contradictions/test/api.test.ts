@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { publicApi } from '@factcheck/api-surface';
 import * as api from '../src/index.js';
 
 describe('public API', () => {
@@ -46,5 +48,39 @@ describe('public API', () => {
       evidenceExtraWords: 3,
       maxPostings: 1000,
     });
+  });
+});
+
+describe('public types', () => {
+  it('exports exactly these types, and the values it exports at run time', () => {
+    const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
+    expect(surface.values).toEqual(Object.keys(api).sort());
+    expect(surface.types).toEqual([
+      'AliasTable',
+      'AlignBounds',
+      'Alignment',
+      'AlignmentOptions',
+      'AnalyseOptions',
+      'Analysis',
+      'AntonymFilter',
+      'AntonymSource',
+      'CandidateDepths',
+      'CandidateLimits',
+      'CompareOptions',
+      'ContradictionOptions',
+      'DateMention',
+      'FindInput',
+      'Interval',
+      'Item',
+      'ItemKind',
+      'PairConflict',
+      'Quantity',
+      'QuantityOptions',
+      'StructuredInput',
+      'TextConflict',
+      'TextConflictKind',
+      'Token',
+      'WordSet',
+    ]);
   });
 });

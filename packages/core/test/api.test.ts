@@ -1,4 +1,6 @@
-import { expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { publicApi } from '@factcheck/api-surface';
 import * as api from '../src/index.js';
 
 it('pins the public API', () => {
@@ -35,4 +37,53 @@ it('pins the public API', () => {
       "utf16SpanHint",
     ]
   `);
+});
+
+describe('public types', () => {
+  it('exports exactly these types, and the values it exports at run time', () => {
+    const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
+    expect(surface.values).toEqual(Object.keys(api).sort());
+    expect(surface.types).toEqual([
+      'AnchorOptions',
+      'AnchorResult',
+      'Candidate',
+      'CheckResult',
+      'Claim',
+      'ClaimResult',
+      'ClaimStatus',
+      'ConflictAck',
+      'Contradiction',
+      'ContradictionKind',
+      'CoverageResult',
+      'CoverageThresholds',
+      'DiffPart',
+      'EntityDecl',
+      'Evidence',
+      'EvidenceResult',
+      'EvidenceStatus',
+      'Fact',
+      'LoadOptions',
+      'LoadedSource',
+      'LoadedWorkspace',
+      'Message',
+      'MessageInit',
+      'ParseOptions',
+      'Place',
+      'Position',
+      'PropertyDecl',
+      'ReadOutcome',
+      'ReadProblem',
+      'Result',
+      'SentenceCoverage',
+      'Severity',
+      'SourceCoverage',
+      'SourceDecl',
+      'Span',
+      'Spec',
+      'TimeScope',
+      'Verdict',
+      'Workspace',
+      'YamlPlace',
+    ]);
+  });
 });

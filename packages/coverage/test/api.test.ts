@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { publicApi } from '@factcheck/api-surface';
 import * as api from '../src/index.js';
 
 describe('public API', () => {
@@ -28,5 +30,19 @@ describe('public API', () => {
     expect(api.watermarkClass.length).toBe(1);
     expect(api.COVERAGE_RULE_ID).toBe('coverage-threshold');
     expect(Object.isFrozen(api.DEFAULT_WATERMARKS)).toBe(true);
+  });
+});
+
+describe('public types', () => {
+  it('exports exactly these types, and the values it exports at run time', () => {
+    const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
+    expect(surface.values).toEqual(Object.keys(api).sort());
+    expect(surface.types).toEqual([
+      'CoverageInput',
+      'CoverageTableOptions',
+      'ExcludeMatcher',
+      'WatermarkClass',
+      'Watermarks',
+    ]);
   });
 });

@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { publicApi } from '@factcheck/api-surface';
 import * as api from '../src/index.js';
 
 // The public API is a promise to users: a change here must be deliberate.
@@ -48,5 +50,29 @@ describe('escaping helpers', () => {
     expect(api.escapeHtml('<a href="x">&\'</a>')).not.toMatch(/[<>"']/);
     expect(api.safeHttpUrl('javascript:alert(1)')).toBeUndefined();
     expect(api.safeHttpUrl('https://example.org/a')).toBe('https://example.org/a');
+  });
+});
+
+describe('public types', () => {
+  it('exports exactly these types, and the values it exports at run time', () => {
+    const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
+    expect(surface.values).toEqual(Object.keys(api).sort());
+    expect(surface.types).toEqual([
+      'CharacterFigures',
+      'ContradictionRow',
+      'CoverageSummary',
+      'FailingRow',
+      'HtmlRenderOptions',
+      'IndexData',
+      'JsonClaim',
+      'JsonContradiction',
+      'JsonCoverage',
+      'JsonCoverageTotal',
+      'JsonEvidence',
+      'JsonReport',
+      'SentenceFigures',
+      'SourceRow',
+      'StylishOptions',
+    ]);
   });
 });

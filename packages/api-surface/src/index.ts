@@ -1,0 +1,2 @@
+export { publicApi } from './public-api.js';
+export type { PublicApi } from './public-api.js';
