@@ -44,17 +44,15 @@ export interface CandidateLimits {
   maxPostings: number;
 }
 
-/** Two 32-bit FNV-1a hashes of a word, with different primes. */
-function wordHashes(word: string): [number, number] {
-  let hi = 0x811c9dc5;
-  let lo = 0x5bd1e995;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    hi = Math.imul(hi ^ c, 0x01000193);
-    lo = Math.imul(lo ^ c, 0x0100019d);
-  }
-  return [hi >>> 0, lo >>> 0];
+/** A 32-bit FNV-1a hash of a word. Two of them, with different seeds and primes, give a word 64 bits. */
+function fnv1a(word: string, seed: number, prime: number): number {
+  let hash = seed;
+  for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), prime);
+  return hash;
 }
+
+const hashHi = (word: string) => fnv1a(word, 0x811c9dc5, 0x01000193);
+const hashLo = (word: string) => fnv1a(word, 0x5bd1e995, 0x0100019d);
 
 /**
  * A set fingerprint as a small integer (30 bits), which engines hash fastest. A collision only adds a
@@ -63,18 +61,17 @@ function wordHashes(word: string): [number, number] {
 const fingerprint = (hi: number, lo: number) => (hi ^ Math.imul(lo, 0x9e3779b1)) & 0x3fffffff;
 
 /**
- * Fills `out` with the fingerprints of the set (hash pairs in `hashes`) minus every choice of up to
- * `depth` words, keeping at least `floor` words; returns how many it wrote. Reusing one buffer keeps
- * this loop free of allocations.
+ * Fills `out` with the fingerprints of the set (the hash pairs of its `size` words in `hashes`) minus
+ * every choice of up to `depth` words, keeping at least `floor` words; returns how many it wrote.
+ * Reusing buffers keeps this loop free of allocations.
  */
-function deletionKeys(hashes: readonly number[], depth: number, floor: number, out: number[], pivots?: readonly boolean[]): number {
+function deletionKeys(hashes: readonly number[], size: number, depth: number, floor: number, out: number[], pivots?: readonly boolean[]): number {
   let hi = 0;
   let lo = 0;
-  for (let k = 0; k < hashes.length; k += 2) {
+  for (let k = 0; k < 2 * size; k += 2) {
     hi ^= hashes[k]!;
     lo ^= hashes[k + 1]!;
   }
-  const size = hashes.length / 2;
   let count = 0;
   // Depths 0 to 2 (the defaults) unrolled; deeper ones by recursion.
   if (size >= floor) out[count++] = fingerprint(hi, lo);
@@ -90,60 +87,188 @@ function deletionKeys(hashes: readonly number[], depth: number, floor: number, o
       const h2 = h1 ^ hashes[2 * m]!;
       const l2 = l1 ^ hashes[2 * m + 1]!;
       out[count++] = fingerprint(h2, l2);
-      if (depth > 2) count = deeper(hashes, m + 1, depth - 2, h2, l2, size - 2, floor, out, count);
+      if (depth > 2) count = deeper(hashes, size, m + 1, depth - 2, h2, l2, size - 2, floor, out, count);
     }
   }
   return count;
 }
 
-function deeper(hashes: readonly number[], from: number, left: number, h: number, l: number, remaining: number, floor: number, out: number[], count: number): number {
+function deeper(hashes: readonly number[], size: number, from: number, left: number, h: number, l: number, remaining: number, floor: number, out: number[], count: number): number {
   let written = count;
-  for (let k = from; k < hashes.length / 2 && remaining - 1 >= floor; k++) {
+  for (let k = from; k < size && remaining - 1 >= floor; k++) {
     const hk = h ^ hashes[2 * k]!;
     const lk = l ^ hashes[2 * k + 1]!;
     out[written++] = fingerprint(hk, lk);
-    if (left > 1) written = deeper(hashes, k + 1, left - 1, hk, lk, remaining - 1, floor, out, written);
+    if (left > 1) written = deeper(hashes, size, k + 1, left - 1, hk, lk, remaining - 1, floor, out, written);
   }
   return written;
 }
 
+/** A growable list of 32-bit integers in a typed array, which the garbage collector need not trace. */
+class IntList {
+  private data = new Int32Array(1024);
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(value: number): void {
+    if (this.count === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.count++] = value;
+  }
+
+  at(index: number): number {
+    return this.data[index]!;
+  }
+}
+
 /**
- * An inverted index from keys to texts, as linked lists in flat arrays (key → slot; slot → head entry
- * and count; entry → text and next entry): far fewer objects than a map of arrays.
+ * Many word sets in a few flat arrays of integers: what the search needs of each text (the hashes of
+ * its words and which words are pivots, its negation cues and slots), and no object per text. That
+ * matters: while the index is built, every object still alive is copied by the garbage collector,
+ * again and again.
+ */
+export class WordSetTable {
+  /** Per text: where its words start in the per-word lists; one more entry ends the last text. */
+  private readonly starts = new IntList();
+  /** Per word of every text, texts one after the other: its two hashes, and 1 if it is a pivot. */
+  private readonly hashes = new IntList();
+  private readonly pivots = new IntList();
+  /** Per text. */
+  private readonly negationCounts = new IntList();
+  private readonly slotCounts = new IntList();
+
+  constructor() {
+    this.starts.push(0);
+  }
+
+  static of(sets: readonly WordSet[]): WordSetTable {
+    const table = new WordSetTable();
+    for (const set of sets) table.add(set);
+    return table;
+  }
+
+  /** Number of texts. */
+  get size(): number {
+    return this.negationCounts.length;
+  }
+
+  add(set: WordSet): void {
+    for (let k = 0; k < set.words.length; k++) {
+      this.hashes.push(hashHi(set.words[k]!));
+      this.hashes.push(hashLo(set.words[k]!));
+      // Without pivots, any word may be the antonym.
+      this.pivots.push(set.pivots === undefined || set.pivots[k] ? 1 : 0);
+    }
+    this.starts.push(this.pivots.length);
+    this.negationCounts.push(set.negations);
+    this.slotCounts.push(set.slots);
+  }
+
+  negations(text: number): number {
+    return this.negationCounts.at(text);
+  }
+
+  slots(text: number): number {
+    return this.slotCounts.at(text);
+  }
+
+  /** Fills `hashes` with the hash pairs of the words of `text` and `pivots` with their pivot flags; returns the word count. */
+  load(text: number, hashes: number[], pivots: boolean[]): number {
+    const from = this.starts.at(text);
+    const size = this.starts.at(text + 1) - from;
+    for (let k = 0; k < size; k++) {
+      hashes[2 * k] = this.hashes.at(2 * (from + k));
+      hashes[2 * k + 1] = this.hashes.at(2 * (from + k) + 1);
+      pivots[k] = this.pivots.at(from + k) === 1;
+    }
+    return size;
+  }
+}
+
+/** Marks a free cell of the key table: keys are 30-bit fingerprints, never negative. */
+const FREE = -1;
+
+/**
+ * An inverted index from keys to texts. Keys sit in an open-addressing table of typed arrays, each with
+ * the head of its list of entries and their count; entries sit in flat arrays (entry → text and next
+ * entry). No object per key or entry, and no map to grow.
  */
 class KeyIndex {
-  private readonly slotOf = new Map<number, number>();
-  private readonly heads: number[] = [];
-  private readonly counts: number[] = [];
+  private keys = new Int32Array(1 << 12).fill(FREE);
+  private heads = new Int32Array(1 << 12);
+  private counts = new Int32Array(1 << 12);
+  private used = 0;
   private readonly entryText: number[] = [];
   private readonly entryNext: number[] = [];
 
+  /** Number of distinct keys. */
   get size(): number {
-    return this.heads.length;
+    return this.used;
   }
 
   add(key: number, text: number): void {
-    let slot = this.slotOf.get(key);
-    if (slot === undefined) {
-      slot = this.heads.length;
-      this.slotOf.set(key, slot);
-      this.heads.push(-1);
-      this.counts.push(0);
+    let cell = this.cellOf(key);
+    if (this.keys[cell] === FREE) {
+      // Kept at most half full, so that probe sequences stay short.
+      if (2 * (this.used + 1) > this.keys.length) {
+        this.grow();
+        cell = this.cellOf(key);
+      }
+      this.keys[cell] = key;
+      this.heads[cell] = -1;
+      this.counts[cell] = 0;
+      this.used++;
     }
-    const head = this.heads[slot]!;
+    const head = this.heads[cell]!;
     // A repeated word gives the same key twice: keep one entry.
     if (head !== -1 && this.entryText[head] === text) return;
     this.entryText.push(text);
     this.entryNext.push(head);
-    this.heads[slot] = this.entryText.length - 1;
-    this.counts[slot]!++;
+    this.heads[cell] = this.entryText.length - 1;
+    this.counts[cell]!++;
   }
 
-  /** Calls `visit` for each text under `key`, unless more than `max` texts share it. */
-  each(key: number, max: number, visit: (text: number) => void): void {
-    const slot = this.slotOf.get(key);
-    if (slot === undefined || this.counts[slot]! > max) return;
-    for (let e = this.heads[slot]!; e !== -1; e = this.entryNext[e]!) visit(this.entryText[e]!);
+  /** The first entry under `key`, or -1 when there is none or more than `max` texts share the key. */
+  first(key: number, max: number): number {
+    const cell = this.cellOf(key);
+    return this.keys[cell] === FREE || this.counts[cell]! > max ? -1 : this.heads[cell]!;
+  }
+
+  /** The entry after `entry` under the same key, or -1. */
+  next(entry: number): number {
+    return this.entryNext[entry]!;
+  }
+
+  text(entry: number): number {
+    return this.entryText[entry]!;
+  }
+
+  /** The cell that holds `key`, or the free cell where it would go (linear probing). */
+  private cellOf(key: number): number {
+    const mask = this.keys.length - 1;
+    let cell = key & mask;
+    while (this.keys[cell] !== FREE && this.keys[cell] !== key) cell = (cell + 1) & mask;
+    return cell;
+  }
+
+  private grow(): void {
+    const { keys, heads, counts } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(FREE);
+    this.heads = new Int32Array(keys.length * 2);
+    this.counts = new Int32Array(keys.length * 2);
+    for (let old = 0; old < keys.length; old++) {
+      if (keys[old] === FREE) continue;
+      const cell = this.cellOf(keys[old]!);
+      this.keys[cell] = keys[old]!;
+      this.heads[cell] = heads[old]!;
+      this.counts[cell] = counts[old]!;
+    }
   }
 }
 
@@ -155,45 +280,46 @@ class KeyIndex {
  * negated text and an affirmative one that has at most `negated` more words.
  */
 export function candidatePairs(texts: readonly WordSet[], depths: CandidateDepths, limits: CandidateLimits): Array<[number, number]> {
-  const cache = new Map<string, [number, number]>();
-  const sets = texts.map((t) => {
-    const hashes: number[] = [];
-    for (const w of t.words) {
-      let h = cache.get(w);
-      if (!h) cache.set(w, (h = wordHashes(w)));
-      hashes.push(h[0], h[1]);
-    }
-    return hashes;
-  });
-  const keys: number[] = [];
-  const floors = texts.map((t) => Math.max(0, limits.minWords - t.slots));
+  return candidatePairsIn(WordSetTable.of(texts), depths, limits);
+}
 
-  const n = texts.length;
-  const codes: number[] = [];
+/** `candidatePairs` over the texts of a table. */
+export function candidatePairsIn(table: WordSetTable, depths: CandidateDepths, limits: CandidateLimits): Array<[number, number]> {
+  const n = table.size;
+  const floorOf = (i: number) => Math.max(0, limits.minWords - table.slots(i));
+  // Buffers reused for every text: its hash pairs, its pivot flags and its keys.
+  const hashes: number[] = [];
+  const pivots: boolean[] = [];
+  const keys: number[] = [];
   const general = new KeyIndex();
   const negated = new KeyIndex();
-  sets.forEach((hashes, i) => {
-    const count = deletionKeys(hashes, depths.insert, floors[i]!, keys, texts[i]!.pivots);
+  for (let i = 0; i < n; i++) {
+    const size = table.load(i, hashes, pivots);
+    const count = deletionKeys(hashes, size, depths.insert, floorOf(i), keys, pivots);
     for (let k = 0; k < count; k++) general.add(keys[k]!, i);
-    if (texts[i]!.negations > 0 && deletionKeys(hashes, 0, floors[i]!, keys) === 1) negated.add(keys[0]!, i);
-  });
+    if (table.negations(i) > 0 && deletionKeys(hashes, size, 0, floorOf(i), keys) === 1) negated.add(keys[0]!, i);
+  }
   // Pairs as codes (smaller × n + larger), sorted and de-duplicated at the end.
+  const codes: number[] = [];
   const meet = (index: KeyIndex, i: number, count: number) => {
     for (let k = 0; k < count; k++) {
-      index.each(keys[k]!, limits.maxPostings, (j) => {
+      for (let e = index.first(keys[k]!, limits.maxPostings); e !== -1; e = index.next(e)) {
+        const j = index.text(e);
         if (j !== i) codes.push(i < j ? i * n + j : j * n + i);
-      });
+      }
     }
   };
-  sets.forEach((hashes, i) => {
-    meet(general, i, deletionKeys(hashes, depths.probe, floors[i]!, keys, texts[i]!.pivots));
-    if (negated.size > 0) meet(negated, i, deletionKeys(hashes, depths.negated, floors[i]!, keys));
-  });
-  codes.sort((x, y) => x - y);
+  for (let i = 0; i < n; i++) {
+    const size = table.load(i, hashes, pivots);
+    meet(general, i, deletionKeys(hashes, size, depths.probe, floorOf(i), keys, pivots));
+    if (negated.size > 0) meet(negated, i, deletionKeys(hashes, size, depths.negated, floorOf(i), keys));
+  }
+  // A typed array sorts numbers in numeric order without a comparator, which is much faster.
+  const sorted = Float64Array.from(codes).sort();
   const pairs: Array<[number, number]> = [];
-  for (let k = 0; k < codes.length; k++) {
-    const code = codes[k]!;
-    if (k > 0 && codes[k - 1] === code) continue;
+  for (let k = 0; k < sorted.length; k++) {
+    const code = sorted[k]!;
+    if (k > 0 && sorted[k - 1] === code) continue;
     pairs.push([Math.floor(code / n), code % n]);
   }
   return pairs;

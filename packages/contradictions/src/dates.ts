@@ -58,6 +58,14 @@ interface Read {
   yearless?: string;
 }
 
+/**
+ * A reading from its scope and the token after it. Built field by field, so that every reading has the
+ * same shape: spread copies take the shape of their source, and reading them is slower.
+ */
+function readUpTo(scope: { from: string; to: string; yearless?: string }, next: number): Read {
+  return { from: scope.from, to: scope.to, next, yearless: scope.yearless };
+}
+
 function monthInterval(year: number, month: number): { from: string; to: string } {
   return { from: `${pad(year, 4)}-${pad(month)}-01`, to: `${pad(year, 4)}-${pad(month)}-${pad(daysIn(year, month))}` };
 }
@@ -84,7 +92,7 @@ function readPlainDate(tokens: readonly Token[], at: number, countNoun: (k: numb
     const month = Number(iso[2]);
     if (month < 1 || month > 12) return undefined;
     const scope = iso[3] === undefined ? monthInterval(year, month) : dayInterval(year, month, Number(iso[3]));
-    return scope && { ...scope, next: at + 1 };
+    return scope && readUpTo(scope, at + 1);
   }
   // 3 August 2022 / 3 August
   const day = dayOf(t);
@@ -93,10 +101,10 @@ function readPlainDate(tokens: readonly Token[], at: number, countNoun: (k: numb
     const year = yearOf(tokens[at + 2]);
     if (year === undefined) {
       const scope = yearless(monthAfterDay, day);
-      return scope && { ...scope, next: at + 2 };
+      return scope && readUpTo(scope, at + 2);
     }
     const scope = dayInterval(year, monthAfterDay, day);
-    return scope && { ...scope, next: at + 3 };
+    return scope && readUpTo(scope, at + 3);
   }
   const month = MONTHS.get(t.text);
   // "may" is a verb far more often than a month: only read it with a day or a year beside it.
@@ -106,13 +114,13 @@ function readPlainDate(tokens: readonly Token[], at: number, countNoun: (k: numb
       const year = yearOf(tokens[at + 2]);
       if (year === undefined) {
         const scope = yearless(month, dayAfter);
-        return scope && { ...scope, next: at + 2 };
+        return scope && readUpTo(scope, at + 2);
       }
       const scope = dayInterval(year, month, dayAfter);
-      return scope && { ...scope, next: at + 3 };
+      return scope && readUpTo(scope, at + 3);
     }
     const year = yearOf(tokens[at + 1]);
-    if (year !== undefined) return { ...monthInterval(year, month), next: at + 2 };
+    if (year !== undefined) return readUpTo(monthInterval(year, month), at + 2);
     return undefined;
   }
   const year = yearOf(t);
@@ -120,7 +128,7 @@ function readPlainDate(tokens: readonly Token[], at: number, countNoun: (k: numb
     const before = tokens[at - 1]?.text;
     // A bare 1000..2999 is a year unless it counts something ("2000 users").
     const isYear = (before !== undefined && (YEAR_CONTEXT.has(before) || MONTHS.has(before))) || !countNoun(at + 1);
-    if (isYear) return { from: `${pad(year, 4)}-01-01`, to: `${pad(year, 4)}-12-31`, next: at + 1 };
+    if (isYear) return readUpTo({ from: `${pad(year, 4)}-01-01`, to: `${pad(year, 4)}-12-31` }, at + 1);
   }
   return undefined;
 }

@@ -9,9 +9,9 @@ import { compareAnalysedTexts, DEFAULT_COMPARE_OPTIONS } from './compare.js';
 import type { CompareOptions } from './compare.js';
 import { structuredConflicts } from './structured.js';
 import type { PairConflict } from './structured.js';
-import { candidatePairs, mayAlign } from './candidates.js';
-import type { AlignBounds, WordSet } from './candidates.js';
-import { areAntonyms, isIrregular, someAntonym } from './lexicon.js';
+import { candidatePairsIn, mayAlign, WordSetTable } from './candidates.js';
+import type { AlignBounds } from './candidates.js';
+import { antonymsOf, areAntonyms, isIrregular, mayHaveAntonyms } from './lexicon.js';
 import type { AntonymFilter } from './lexicon.js';
 import { plainPunctuation } from './tokens.js';
 
@@ -68,40 +68,52 @@ const stemPrefix = (key: string) => (key.length >= 3 && key.endsWith('y') ? key.
  * What a quote must write exactly as its claim does for the two not to conflict by negation, number
  * or date: negation cues, each with the word after it (which decides whether it negates: "not
  * only"), and the numerals, number words, month names and signs that numbers and dates are made of.
+ * The alternatives that start a word share one \b, which the engine then tests once per position.
  */
 const SIGNATURE =
-  /(?:\b(?:not|never|no|none|nor|neither|nobody|nothing|nowhere|without|cannot|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing))\b|n't\b)(?:\s+[a-z]+)?|\b\d+(?:[.,]\d+)*(?:bn|m|k|st|nd|rd|th)?%?|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|dozen|hundred|thousand|million|billion|trillion|bn|percent|cent|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf|hundred|thousand|million)th|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|[$£€%]/g;
+  /\b(?:(?:not|never|no|none|nor|neither|nobody|nothing|nowhere|without|cannot|den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing))\b(?:\s+[a-z]+)?|\d+(?:[.,]\d+)*(?:bn|m|k|st|nd|rd|th)?%?|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|dozen|hundred|thousand|million|billion|trillion|bn|percent|cent|first|second|third|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf|hundred|thousand|million)th|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b)|n't\b(?:\s+[a-z]+)?|[$£€%]/g;
 
 /** The cues, numbers and dates of a text (lower-cased, quotes made plain) as written, in order. */
 const signature = (text: string) => (text.match(SIGNATURE) ?? []).join(' ');
 
-const claimSignatures = new WeakMap<Analysis, string>();
-function claimSignature(claim: Analysis): string {
-  let known = claimSignatures.get(claim);
-  if (known === undefined) claimSignatures.set(claim, (known = signature(plainPunctuation(claim.text).toLowerCase())));
-  return known;
-}
-
 /**
- * A cheap, sound test before analysing a quote segment against its claim. The claim must line up word
- * for word but for one antonym, so at most one of its word stems may be absent from the segment. And
- * a conflict needs a difference the rules read: negation cues written differently, numbers or dates
- * written differently (the same numbers in the same order always overlap, whatever their
- * comparators), or a word of the claim whose antonym appears in the segment.
+ * A claim checked against the segments of its own quotes. What the checks need of the claim (its
+ * signature) is computed once, and only when some segment gets that far.
  */
-function mayConflictWithQuote(segment: string, claim: Analysis, filter: AntonymFilter): boolean {
-  const text = plainPunctuation(segment).toLowerCase();
-  let missing = 0;
-  for (const it of claim.items) {
-    if (it.kind !== 'word' || it.key.startsWith('@') || text.includes(stemPrefix(it.key)) || text.includes(it.word)) continue;
-    // Irregular forms share no prefix with their lemma (people, person): count them as present.
-    if (isIrregular(it.key) || isIrregular(it.word)) continue;
-    if (++missing > 1) return false;
+class QuoteCheck {
+  private claimSignature: string | undefined;
+
+  constructor(
+    private readonly claim: Analysis,
+    /** The antonyms of a word that the options accept. */
+    private readonly antonymsOf: (word: string) => readonly string[],
+  ) {}
+
+  /**
+   * A cheap, sound test before analysing a quote segment against the claim. The claim must line up
+   * word for word but for one antonym, so at most one of its word stems may be absent from the
+   * segment. And a conflict needs a difference the rules read: negation cues written differently,
+   * numbers or dates written differently (the same numbers in the same order always overlap, whatever
+   * their comparators), or a word of the claim whose antonym appears in the segment.
+   */
+  mayConflict(segment: string): boolean {
+    const text = plainPunctuation(segment).toLowerCase();
+    let missing = 0;
+    for (const it of this.claim.items) {
+      if (it.kind !== 'word' || it.key.startsWith('@') || text.includes(stemPrefix(it.key)) || text.includes(it.word)) continue;
+      // Irregular forms share no prefix with their lemma (people, person): count them as present.
+      if (isIrregular(it.key) || isIrregular(it.word)) continue;
+      if (++missing > 1) return false;
+    }
+    // The same cues in the same order negate alike; the same numbers in the same order always overlap,
+    // whatever their comparators ("more than 5" and "under 5" share 5).
+    this.claimSignature ??= signature(plainPunctuation(this.claim.text).toLowerCase());
+    if (signature(text) !== this.claimSignature) return true;
+    for (const it of this.claim.items) {
+      if (it.kind === 'word' && this.antonymsOf(it.word).some((other) => text.includes(other))) return true;
+    }
+    return false;
   }
-  // The same cues in the same order negate alike; the same numbers in the same order always overlap,
-  // whatever their comparators ("more than 5" and "under 5" share 5).
-  if (signature(text) !== claimSignature(claim)) return true;
-  return claim.items.some((it) => it.kind === 'word' && someAntonym(it.word, filter, (other) => text.includes(other)));
 }
 
 /**
@@ -118,6 +130,8 @@ function aliasTable(entities: ReadonlyMap<string, EntityDecl>): AliasTable {
   return table;
 }
 
+const NO_ANTONYMS: readonly string[] = [];
+
 const KIND_ORDER: readonly ContradictionKind[] = ['structured', 'numeric', 'date', 'negation', 'antonym'];
 
 /** Text conflicts between claims, and between each claim and its own evidence. */
@@ -126,27 +140,29 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
   const compare: CompareOptions = { ...options, aliases, extraSide: 'either' };
   const againstQuote: CompareOptions = { ...compare, extraSide: 'b', maxExtraWords: options.evidenceExtraWords };
   const filter: AntonymFilter = { synset: options.synsetAntonyms, nouns: options.nounAntonyms, indirect: options.indirectAntonyms };
-  const antonymous = new Map<string, boolean>();
-  const hasAntonym = (word: string) => {
-    let known = antonymous.get(word);
-    if (known === undefined) antonymous.set(word, (known = someAntonym(word, filter, () => true)));
+  const acceptedAntonyms = new Map<string, readonly string[]>();
+  const antonymsOfWord = (word: string): readonly string[] => {
+    // Most words have none, which the lexicon tells without a map lookup.
+    if (!mayHaveAntonyms(word)) return NO_ANTONYMS;
+    let known = acceptedAntonyms.get(word);
+    if (known === undefined) acceptedAntonyms.set(word, (known = antonymsOf(word, filter)));
     return known;
   };
   const out: PairConflict[] = [];
   // One pass: analyse each claim, check it against its own evidence while the analysis is at hand, and
-  // keep only its word set. Claims are analysed again only if a candidate pair needs them: holding
-  // every analysis would cost far more memory than it saves.
-  const wordSets: WordSet[] = [];
-  const kept = new Map<number, Analysis>();
+  // keep only what the search needs of its word set, in a flat table. Claims are analysed again only if
+  // a candidate pair needs them: holding every analysis would cost far more memory than it saves.
+  const wordSets = new WordSetTable();
   for (const claim of claims) {
     const analysis = analyseWith(claim.claim, compare);
     const pivots = analysis.words.map(() => false);
-    for (const it of analysis.items) if (it.kind === 'word' && hasAntonym(it.word)) pivots[analysis.words.indexOf(it.key)] = true;
-    wordSets.push({ words: analysis.words, surfaces: analysis.surfaces, pivots, negations: analysis.negations, slots: analysis.slots });
-    if (!options.checkEvidence || claim.verdict === 'refuted') continue;
+    for (const it of analysis.items) if (it.kind === 'word' && antonymsOfWord(it.word).length > 0) pivots[analysis.words.indexOf(it.key)] = true;
+    wordSets.add({ words: analysis.words, surfaces: analysis.surfaces, pivots, negations: analysis.negations, slots: analysis.slots });
+    if (!options.checkEvidence || claim.verdict === 'refuted' || claim.evidence.length === 0) continue;
+    const check = new QuoteCheck(analysis, antonymsOfWord);
     for (const evidence of claim.evidence) {
       for (const segment of quoteSegments(evidence.quote)) {
-        if (!mayConflictWithQuote(segment, analysis, filter)) continue;
+        if (!check.mayConflict(segment)) continue;
         const found = compareAnalysedTexts(analysis, analyseWith(segment, againstQuote), againstQuote);
         if (found && kinds.has(found.kind)) {
           out.push({ ...found, claims: [claim.id, claim.id], evidence: { source: evidence.source, quote: evidence.quote } });
@@ -165,14 +181,28 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
     minShared: options.minSharedWords,
     antonyms: (x, y) => areAntonyms(x, y, filter),
   };
+  const pairs = candidatePairsIn(wordSets, depths, { minWords: options.minSharedWords, maxPostings: options.maxPostings });
+  // A claim is analysed again once, however many pairs it is in, and dropped after its last pair:
+  // analyses that die young cost the garbage collector little.
+  const pairsLeft = new Int32Array(claims.length);
+  for (const [i, j] of pairs) {
+    pairsLeft[i]!++;
+    pairsLeft[j]!++;
+  }
+  const kept = new Map<number, Analysis>();
   const analysisOf = (i: number) => {
     let analysis = kept.get(i);
     if (!analysis) kept.set(i, (analysis = analyseWith(claims[i]!.claim, compare)));
+    if (--pairsLeft[i]! === 0) kept.delete(i);
     return analysis;
   };
-  for (const [i, j] of candidatePairs(wordSets, depths, { minWords: options.minSharedWords, maxPostings: options.maxPostings })) {
-    if (!mayAlign(wordSets[i]!, wordSets[j]!, bounds)) continue;
-    const found = compareAnalysedTexts(analysisOf(i), analysisOf(j), compare);
+  for (const [i, j] of pairs) {
+    // The table keeps no words, so the cheap test reads them from the analyses: nearly every candidate
+    // passes it, and is then compared in full anyway.
+    const a = analysisOf(i);
+    const b = analysisOf(j);
+    if (!mayAlign(a, b, bounds)) continue;
+    const found = compareAnalysedTexts(a, b, compare);
     if (found && kinds.has(found.kind)) out.push({ ...found, claims: [claims[i]!.id, claims[j]!.id] });
   }
   return out;
@@ -208,30 +238,32 @@ export function findContradictions(input: FindInput, options: Partial<Contradict
   if (settings.kinds.includes('structured')) raw = raw.concat(structuredConflicts(input, settings));
   if (settings.kinds.some((k) => k !== 'structured')) raw = raw.concat(textConflicts(input.claims, settings, aliasTable(input.entities)));
 
-  const found = new Map<string, Contradiction & { rank: [number, number, number] }>();
+  // A finding's rank (the claims' order, then the kind) is one number, which also keys it: one finding
+  // per pair and kind.
+  const claimCount = input.claims.length;
+  const found = new Map<number, Contradiction>();
   for (const conflict of raw) {
     const x = order.get(conflict.claims[0])!;
     const y = order.get(conflict.claims[1])!;
-    const [first, second] = x <= y ? [x, y] : [y, x];
+    const first = Math.min(x, y);
+    const second = Math.max(x, y);
     const a = input.claims[first]!;
     const b = input.claims[second]!;
     const severity = severityOf(a, b);
     if (severity === undefined) continue;
-    const key = `${first},${second},${conflict.kind}`;
-    if (found.has(key)) continue;
+    const rank = (first * claimCount + second) * KIND_ORDER.length + KIND_ORDER.indexOf(conflict.kind);
+    if (found.has(rank)) continue;
     const acknowledged = acknowledgement(a, b);
-    const finding: Contradiction & { rank: [number, number, number] } = {
+    const finding: Contradiction = {
       claims: [a.id, b.id],
       kind: conflict.kind,
       severity: acknowledged === undefined ? severity : 'info',
       reason: conflict.reason,
-      rank: [first, second, KIND_ORDER.indexOf(conflict.kind)],
     };
     if (conflict.evidence) finding.evidence = conflict.evidence;
     if (acknowledged !== undefined) finding.acknowledged = acknowledged;
-    found.set(key, finding);
+    found.set(rank, finding);
   }
-  return [...found.values()]
-    .sort((x, y) => x.rank[0] - y.rank[0] || x.rank[1] - y.rank[1] || x.rank[2] - y.rank[2])
-    .map(({ rank: _rank, ...finding }) => finding);
+  // A typed array sorts numbers in numeric order without a comparator.
+  return Array.from(Float64Array.from(found.keys()).sort(), (rank) => found.get(rank)!);
 }

@@ -39,8 +39,8 @@ export interface AntonymFilter {
 
 interface Lexicon {
   antonyms: Map<string, Map<string, AntonymSource>>;
-  /** The same pairs as arrays, for loops that must not allocate (map iteration builds entry arrays). */
-  rows: Map<string, Array<{ word: string; source: AntonymSource }>>;
+  /** A bit per word hash, set for every word that has antonyms (see `mayHaveAntonyms`). */
+  antonymBits: Uint32Array;
   lemmas: Map<string, string>;
   /** Irregular forms and their lemmas alike (men, man, sat, sit). */
   irregular: Set<string>;
@@ -65,6 +65,16 @@ function addPairs(into: Lexicon['antonyms'], list: string, source: AntonymSource
   }
 }
 
+// 2^18 bits (32 KiB): a few thousand words with antonyms leave most bits clear.
+const ANTONYM_BITS = 1 << 18;
+
+/** A word's bit: its FNV-1a hash, cut to ANTONYM_BITS. */
+function bitOf(word: string): number {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < word.length; k++) hash = Math.imul(hash ^ word.charCodeAt(k), 0x01000193);
+  return hash & (ANTONYM_BITS - 1);
+}
+
 function lexicon(): Lexicon {
   if (loaded) return loaded;
   // Works from src/ (tests) and dist/ (built code) alike: both sit next to lib/.
@@ -80,9 +90,12 @@ function lexicon(): Lexicon {
     const [form, lemma] = pair.split(' ');
     if (form && lemma) lemmas.set(form, lemma);
   }
-  const rows: Lexicon['rows'] = new Map();
-  for (const [word, row] of antonyms) rows.set(word, [...row].map(([other, source]) => ({ word: other, source })));
-  loaded = { antonyms, rows, lemmas, irregular: new Set([...lemmas.keys(), ...lemmas.values()]) };
+  const antonymBits = new Uint32Array(ANTONYM_BITS / 32);
+  for (const word of antonyms.keys()) {
+    const bit = bitOf(word);
+    antonymBits[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  loaded = { antonyms, antonymBits, lemmas, irregular: new Set([...lemmas.keys(), ...lemmas.values()]) };
   return loaded;
 }
 
@@ -103,15 +116,13 @@ export function antonymsOf(word: string, filter: AntonymFilter = {}): string[] {
   return [...row].filter(([, source]) => accepts(source, filter)).map(([other]) => other).sort();
 }
 
-/** Whether some antonym of `word` accepted by the filter passes `test` (no arrays built: for hot loops). */
-export function someAntonym(word: string, filter: AntonymFilter, test: (other: string) => boolean): boolean {
-  const row = lexicon().rows.get(word);
-  if (!row) return false;
-  for (let k = 0; k < row.length; k++) {
-    const entry = row[k]!;
-    if (accepts(entry.source, filter) && test(entry.word)) return true;
-  }
-  return false;
+/**
+ * False when a lower-case word certainly has no antonyms; true when it may have some. Most words have
+ * none, and testing a bit is far cheaper than a map lookup, which hot loops can then skip.
+ */
+export function mayHaveAntonyms(word: string): boolean {
+  const bit = bitOf(word);
+  return (lexicon().antonymBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
 /** How two lower-case words are antonyms, or undefined when they are not. */

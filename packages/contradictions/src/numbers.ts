@@ -282,10 +282,13 @@ export function readQuantity(
   if (unit === '' && (word === 'one' || read.ordinal)) return undefined;
   const first = tokens[at]!;
   const last = tokens[next - 1]!;
+  // Field by field rather than spread: every quantity then has one shape, which is faster to read.
+  const range = interval(read.value, read.ordinal ? 'exact' : bound, options.approximateTolerance);
   const quantity: Quantity = {
     text: text.slice(first.start, last.end),
     value: read.value,
-    ...interval(read.value, read.ordinal ? 'exact' : bound, options.approximateTolerance),
+    low: range.low,
+    high: range.high,
     unit,
     unitText,
     ordinal: read.ordinal,

@@ -113,8 +113,15 @@ export function structuredConflicts(input: StructuredInput, options: Partial<Qua
     if (!group) groups.set(key, (group = []));
     group.push({ claim, normal: normaliseValue(fact.value) });
   }
-  // Values are read (as numbers, dates or names) only when two of them are compared.
-  const reading = (entry: { claim: Claim; reading?: Reading }) => (entry.reading ??= readValue(entry.claim.fact!.value, names, settings));
+  // Values are read (as numbers, dates or names) only when two of them are compared, and each distinct
+  // value once: values repeat ("yes", "no", a count).
+  const readings = new Map<string, Reading>();
+  const readOnce = (value: string) => {
+    let known = readings.get(value);
+    if (known === undefined) readings.set(value, (known = readValue(value, names, settings)));
+    return known;
+  };
+  const reading = (entry: { claim: Claim; reading?: Reading }) => (entry.reading ??= readOnce(entry.claim.fact!.value));
   const out: PairConflict[] = [];
   for (const group of groups.values()) {
     for (let i = 0; i < group.length; i++) {

@@ -35,13 +35,16 @@ export function tokenize(input: string): Token[] {
   // Lower-case once; per token only when case mapping changed the length (e.g. "İ").
   const lowered = text.toLowerCase();
   const sameLength = lowered.length === text.length;
+  const textHasApostrophe = text.includes("'");
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const raw = match[0];
     const start = match.index;
     const lower = sameLength ? lowered.slice(start, start + raw.length) : raw.toLowerCase();
-    if (lower.endsWith("n't") && lower.length > 3) {
+    // Few words hold an apostrophe: test for one first, and for contractions and clitics only then.
+    const hasApostrophe = textHasApostrophe && raw.includes("'");
+    if (hasApostrophe && lower.endsWith("n't") && lower.length > 3) {
       const stemEnd = raw.length - 3;
       // can't → ca + n't, won't → wo + n't: the stem is read through the contraction table below.
       tokens.push({ text: CONTRACTED.get(lower) ?? lower.slice(0, stemEnd), start, end: start + stemEnd });
@@ -53,7 +56,7 @@ export function tokenize(input: string): Token[] {
       tokens.push({ text: 'not', start: start + 3, end: start + raw.length });
       continue;
     }
-    const apostrophe = raw.includes("'") ? lower.indexOf("'") : -1;
+    const apostrophe = hasApostrophe ? lower.indexOf("'") : -1;
     // Possessive 's and clitics ('re, 've, 'll, 'd) carry no content the rules compare.
     const word = apostrophe > 0 ? lower.slice(0, apostrophe) : lower;
     const end = apostrophe > 0 ? start + apostrophe : start + raw.length;
