@@ -85,6 +85,16 @@ function verdict(a: Analysis, b: Analysis, c: Comparison): TextConflict | undefi
 
 /** compareTexts on texts already analysed (the index analyses each claim once). */
 export function compareAnalysedTexts(a: Analysis, b: Analysis, options: CompareOptions): TextConflict | undefined {
+  const conflict = alignedVerdict(a, b, options);
+  if (!conflict || options.extraSide !== 'either') return conflict;
+  // Two texts can line up in more than one equally long way ("never 2022 2022" against
+  // "2022 not not 2022"), and which one the alignment picks depends on which text comes first. A
+  // conflict that only one order finds rests on that tie, so it is not reported. The reverse order
+  // is computed only for the rare pair that conflicts, so the common case costs nothing more.
+  return alignedVerdict(b, a, options)?.kind === conflict.kind ? conflict : undefined;
+}
+
+function alignedVerdict(a: Analysis, b: Analysis, options: CompareOptions): TextConflict | undefined {
   const c = compareAnalyses(a, b, options);
   if (isAligned(c, options, options.extraSide)) return verdict(a, b, c);
   if (options.extraSide === 'either' && isAlignedNegation(c, options)) return verdict(a, b, c);

@@ -103,6 +103,13 @@ describe('text rules, properties', () => {
     );
   });
 
+  it('reports no conflict that rests on a tie between two equally long alignments', () => {
+    // "not 2022" and "2022 2022" line up equally well; the negation found in one order only is dropped.
+    expect(compareTexts('never 2022 2022', '2022 not not 2022 tiktok')).toBeUndefined();
+    expect(compareTexts('2022 not not 2022 tiktok', 'never 2022 2022')).toBeUndefined();
+    expect(compareTexts('Parliament never closed the account', 'Parliament closed the account')?.kind).toBe('negation');
+  });
+
   it('finds the same kind of conflict whichever text comes first', () => {
     fc.assert(
       fc.property(sentence, sentence, (a, b) => {
