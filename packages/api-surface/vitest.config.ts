@@ -1,10 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { packageTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    // Each test starts the TypeScript compiler through ts-morph: seconds on a busy machine.
-    testTimeout: 60_000,
-    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
-  },
-});
+// Each test starts the TypeScript compiler through ts-morph: seconds on a busy machine.
+export default packageTestConfig({ testTimeout: 60_000 });

@@ -9,8 +9,7 @@
 //
 // Run: pnpm --filter @factcheck/anchor bench   (node --expose-gc bench/matcher.bench.mjs)
 
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readSeeds } from '@factcheck/test-fixtures';
 import search from 'approx-string-match';
 import { editDistanceSearch } from '../dist/index.js';
 
@@ -30,11 +29,8 @@ function prng(seed) {
 }
 
 function seedWords() {
-  const dir = fileURLToPath(new URL('../../../seeds/', import.meta.url));
   const words = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
-    words.push(...readFileSync(dir + name, 'utf8').split(/\s+/).filter(Boolean));
-  }
+  for (const text of readSeeds().values()) words.push(...text.split(/\s+/).filter(Boolean));
   return words;
 }
 

@@ -6,8 +6,10 @@ import type { AnchorOptions, AnchorResult, Candidate, Span } from '@factcheck/co
 import { codePointLength } from './codepoints.js';
 import { pickByContext, type ContextQuery } from './context.js';
 import { wordDiff } from './diff.js';
+import { describeCut, graphemeCut, rangeCut, widenToGraphemes } from './graphemes.js';
 import { editDistanceSearch, type EditMatch } from './myers.js';
 import { normalizeForMatch, originalRange, type NormalizedText } from './normalize.js';
+import { ExactSearch } from './search.js';
 import { similarity } from './similarity.js';
 
 /** What anchorQuote needs from an evidence item. */
@@ -78,6 +80,11 @@ export function resolveAnchorOptions(options: Partial<AnchorOptions> = {}): Anch
  *    the context decides).
  * Otherwise `missing`, with the nearest candidates below the threshold (not chosen).
  *
+ * Verified and moved need whole characters too: an exact occurrence whose start or end falls
+ * inside a grapheme cluster (a letter and its combining mark, an emoji ZWJ sequence, a flag,
+ * CR LF) is `changed`, kind exact, widened to whole characters, with a `reason` naming the
+ * character cut. Every `found` of the later steps is widened to whole characters as well.
+ *
  * Lookalike text is never verified or moved: those two need the exact quote. Text that
  * differs by a word or two comes back as `changed` with a diff naming the words; text
  * further away than minScore is `missing`, shown only as a rejected candidate.
@@ -91,19 +98,22 @@ export function anchorQuote(
 ): AnchorResult {
   const { quote, span } = evidence;
   if (quote.length === 0) return { status: 'missing' };
-  if (span !== undefined && isExactAt(text, span, quote)) {
+  if (span !== undefined && isExactAt(text, span, quote) && !graphemeCut(text, span)) {
     return { status: 'verified', found: [span[0], span[1]], score: 1, kind: 'exact', distance: 0 };
   }
   const opts = resolveAnchorOptions(options);
   const context: ContextQuery = { prefix: evidence.prefix, suffix: evidence.suffix, ignoreCase: opts.ignoreCase };
 
-  const exact = exactOccurrences(text.text, quote);
-  if (exact.length > 0) return decideAmong(text, quote, span, exact, context, 'exact');
+  const exact = exactOccurrences(text, quote);
+  // Only an occurrence of whole characters is the quote: one that cuts a character is at best changed.
+  const whole = exact.filter((range) => !rangeCut(text.text, range[0], range[1]));
+  if (whole.length > 0) return decideAmong(text, quote, span, whole, context, 'exact');
+  if (exact.length > 0) return cutOccurrence(text, quote, span, exact, context);
 
   const source = normalizedSource(text, opts.ignoreCase);
   const normQuote = normalizeForMatch(quote, { ignoreCase: opts.ignoreCase }).text;
   if (normQuote.length > 0) {
-    const normalized = normalizedOccurrences(source, normQuote);
+    const normalized = normalizedOccurrences(source, normQuote).map((range) => widenToGraphemes(text.text, range[0], range[1]));
     if (normalized.length > 0) return decideAmong(text, quote, span, normalized, context, 'normalized');
     const fuzzy = fuzzyStep(text, source, quote, normQuote, span, context, opts);
     if (fuzzy) return fuzzy;
@@ -151,16 +161,20 @@ function isExactAt(text: SourceText, span: Span, quote: string): boolean {
 
 type UnitRange = readonly [number, number];
 
+// Every evidence item of a source searches the same text: keep one ExactSearch per source.
+const exactCache = new WeakMap<SourceText, ExactSearch>();
+
 /** Every occurrence (overlapping ones too), as UTF-16 ranges. */
-function exactOccurrences(source: string, quote: string): UnitRange[] {
-  const found: UnitRange[] = [];
-  for (let u = source.indexOf(quote); u !== -1; u = source.indexOf(quote, u + 1)) found.push([u, u + quote.length]);
-  return found;
+function exactOccurrences(text: SourceText, quote: string): UnitRange[] {
+  let search = exactCache.get(text);
+  if (!search) exactCache.set(text, (search = new ExactSearch(text.text)));
+  return search.find(quote).map((u): UnitRange => [u, u + quote.length]);
 }
 
 interface NormalizedSource {
   norm: NormalizedText;
   view: SourceText;
+  search: ExactSearch;
 }
 
 // A source is anchored once per evidence item: normalize it once.
@@ -175,7 +189,7 @@ function normalizedSource(text: SourceText, ignoreCase: boolean): NormalizedSour
   let source = byCase.get(ignoreCase);
   if (!source) {
     const norm = normalizeForMatch(text.text, { ignoreCase });
-    source = { norm, view: new SourceText(norm.text) };
+    source = { norm, view: new SourceText(norm.text), search: new ExactSearch(norm.text) };
     byCase.set(ignoreCase, source);
   }
   return source;
@@ -185,8 +199,7 @@ function normalizedSource(text: SourceText, ignoreCase: boolean): NormalizedSour
 function normalizedOccurrences(source: NormalizedSource, normQuote: string): UnitRange[] {
   const found: UnitRange[] = [];
   const seen = new Set<number>();
-  const hay = source.norm.text;
-  for (let u = hay.indexOf(normQuote); u !== -1; u = hay.indexOf(normQuote, u + 1)) {
+  for (const u of source.search.find(normQuote)) {
     const range = originalRange(source.norm, u, u + normQuote.length);
     if (seen.has(range[0])) continue;
     seen.add(range[0]);
@@ -225,6 +238,30 @@ function decideAmong(
   }
   const actual = text.slice(found);
   return changed(found, similarity(quote, actual), 'normalized', quote, actual, distance);
+}
+
+/**
+ * Exact occurrences that all cut a character in two (`cafe` in `cafe` + U+0301): the one chosen
+ * (alone, or by context) is `changed`, widened to whole characters, with the reason; several
+ * that nothing tells apart are `ambiguous`.
+ */
+function cutOccurrence(text: SourceText, quote: string, span: Span | undefined, occurrences: UnitRange[], context: ContextQuery): AnchorResult {
+  const widened = occurrences.map((range) => widenToGraphemes(text.text, range[0], range[1]));
+  const index = widened.length === 1 ? 0 : pickByContext(text.text, widened, context);
+  if (index === undefined) {
+    const candidates = widened.slice(0, MAX_CANDIDATES).map((range): Candidate => {
+      const actual = text.text.slice(range[0], range[1]);
+      return { span: toSpan(text, range), score: similarity(quote, actual), text: actual };
+    });
+    return { status: 'ambiguous', candidates };
+  }
+  const found = toSpan(text, widened[index]!);
+  const actual = text.slice(found);
+  const result: AnchorResult = { status: 'changed', found, score: similarity(quote, actual), kind: 'exact', actual, diff: wordDiff(quote, actual) };
+  const cut = rangeCut(text.text, occurrences[index]![0], occurrences[index]![1]);
+  if (cut) result.reason = describeCut(text.text, cut);
+  if (span !== undefined) result.distance = Math.abs(found[0] - span[0]);
+  return result;
 }
 
 function changed(
@@ -288,7 +325,7 @@ function fuzzyStep(
   if (!chosen) {
     return { status: 'ambiguous', candidates: close.map((c) => toCandidate(text, c)) };
   }
-  const found = toSpan(text, chosen.range);
+  const found = toSpan(text, widenToGraphemes(text.text, chosen.range[0], chosen.range[1]));
   const distance = span === undefined ? undefined : Math.abs(found[0] - span[0]);
   return changed(found, chosen.score, 'fuzzy', quote, text.slice(found), distance);
 }

@@ -3,7 +3,7 @@
 // distance on normalized text), so a context still works after small edits nearby.
 
 import type { SourceText, Span } from '@factcheck/core';
-import { reverseCodePoints } from './codepoints.js';
+import { codePointLength, reverseCodePoints } from './codepoints.js';
 import { prefixDistance } from './myers.js';
 import { normalizeForMatch } from './normalize.js';
 
@@ -25,26 +25,41 @@ export function hasContext(query: ContextQuery): boolean {
  * length); the sides add up (0..2).
  */
 export function contextScore(text: string, start: number, end: number, query: ContextQuery): number {
-  let score = 0;
+  return contextScorer(query).score(text, start, end);
+}
+
+/** Context scores for one query, with the query normalized once. */
+interface ContextScorer {
+  /** The score of the candidate at UTF-16 range [start, end) (see contextScore). */
+  score(text: string, start: number, end: number): number;
+  /** The highest score any candidate can reach: 1 for each side given. */
+  best: number;
+  /** The text next to a candidate that its score depends on (and nothing else). */
+  neighbourhood(text: string, start: number, end: number): string;
+}
+
+function contextScorer(query: ContextQuery): ContextScorer {
   const norm = (s: string): string => normalizeForMatch(s, { ignoreCase: query.ignoreCase }).text;
-  if (query.prefix) {
-    const want = norm(query.prefix);
-    if (want.length > 0) {
-      const before = text.slice(safeStart(text, start - 2 * query.prefix.length - 8), start);
-      // Align the prefix's end with the candidate's start: compare both reversed.
-      const dist = prefixDistance(reverseCodePoints(want), reverseCodePoints(norm(before)));
-      score += 1 - dist / Math.max(1, [...want].length);
-    }
-  }
-  if (query.suffix) {
-    const want = norm(query.suffix);
-    if (want.length > 0) {
-      const after = text.slice(end, safeEnd(text, end + 2 * query.suffix.length + 8));
-      const dist = prefixDistance(want, norm(after));
-      score += 1 - dist / Math.max(1, [...want].length);
-    }
-  }
-  return score;
+  // Align the prefix's end with the candidate's start: compare both reversed.
+  const prefix = query.prefix ? reverseCodePoints(norm(query.prefix)) : '';
+  const suffix = query.suffix ? norm(query.suffix) : '';
+  const prefixReach = 2 * (query.prefix?.length ?? 0) + 8;
+  const suffixReach = 2 * (query.suffix?.length ?? 0) + 8;
+  const before = (text: string, start: number): string => (prefix ? text.slice(safeStart(text, start - prefixReach), start) : '');
+  const after = (text: string, end: number): string => (suffix ? text.slice(end, safeEnd(text, end + suffixReach)) : '');
+  return {
+    best: (prefix ? 1 : 0) + (suffix ? 1 : 0),
+    score(text, start, end) {
+      let score = 0;
+      if (prefix) score += 1 - prefixDistance(prefix, reverseCodePoints(norm(before(text, start)))) / Math.max(1, codePointLength(prefix));
+      if (suffix) score += 1 - prefixDistance(suffix, norm(after(text, end))) / Math.max(1, codePointLength(suffix));
+      return score;
+    },
+    neighbourhood(text, start, end) {
+      const b = before(text, start);
+      return `${b.length}:${b}${after(text, end)}`;
+    },
+  };
 }
 
 /** A UTF-16 index >= 0 that does not split a surrogate pair (moved forward if needed). */
@@ -71,16 +86,37 @@ export function pickByContext(
   query: ContextQuery,
 ): number | undefined {
   if (!hasContext(query) || candidates.length === 0) return undefined;
-  const scores = candidates.map(([s, e]) => contextScore(text, s, e, query));
-  let best = 0;
-  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
-  const winner = scores[best]!;
+  const scorer = contextScorer(query);
+  // A quote may occur a million times, mostly amid the same words: score each neighbourhood once.
+  const scoreOf = new Map<string, number>();
+  let best = -1;
+  let bestScore = -Infinity;
+  let runnerUp = -Infinity; // the highest score of all the others
+  for (let i = 0; i < candidates.length; i++) {
+    const [start, end] = candidates[i]!;
+    const around = scorer.neighbourhood(text, start, end);
+    let score = scoreOf.get(around);
+    if (score === undefined) {
+      score = scorer.score(text, start, end);
+      if (scoreOf.size < MAX_REMEMBERED) scoreOf.set(around, score);
+    }
+    if (score > bestScore) {
+      runnerUp = bestScore;
+      best = i;
+      bestScore = score;
+    } else runnerUp = Math.max(runnerUp, score);
+    // Two candidates with a perfect context: no later one can beat them both.
+    if (runnerUp > scorer.best - EPSILON) return undefined;
+  }
   // Scores are sums of ratios: compare with a small tolerance so rounding never decides.
-  const strict = scores.every((s, i) => i === best || s < winner - 1e-9);
-  return strict ? best : undefined;
+  return runnerUp < bestScore - EPSILON ? best : undefined;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Tolerance for comparing context scores. */
+const EPSILON = 1e-9;
+/** Neighbourhoods whose score pickByContext remembers: enough for text that repeats, bounded in memory. */
+const MAX_REMEMBERED = 4096;
 
 /**
  * The shortest prefix and suffix (grown one code point at a time, then widened so no word is

@@ -3,7 +3,8 @@ export type { EvidenceQuote, FindQuoteOptions, NearestOptions } from './anchor.j
 export type { CodePointView } from './codepoints.js';
 export { contextFor } from './context.js';
 export { formatDiff, wordDiff } from './diff.js';
-export { editDistance, editDistanceSearch } from './myers.js';
+export { graphemeCut, splitsGrapheme } from './graphemes.js';
+export { editDistanceInCodePoints, editDistanceSearch } from './myers.js';
 export type { EditMatch, EditSearchOptions } from './myers.js';
 export { normalizeForMatch } from './normalize.js';
 export type { NormalizedText, NormalizeOptions } from './normalize.js';

@@ -325,7 +325,7 @@ function stepBlock(state: Int32Array, i: number, eqIn: number, hin: number, shif
 }
 
 /** Levenshtein distance between two strings, in code points. */
-export function editDistance(a: string, b: string): number {
+export function editDistanceInCodePoints(a: string, b: string): number {
   // The shorter string is the pattern: fewer blocks.
   const [pattern, text] = a.length <= b.length ? [a, b] : [b, a];
   const pat = indexPattern(pattern);

@@ -45,10 +45,9 @@ const FOLD: ReadonlyMap<string, string> = new Map([
 const COMBINING = /^\p{M}$/u;
 const WHITESPACE = /^\s$/;
 
-function isWhitespace(unit: string): boolean {
-  const c = unit.charCodeAt(0);
+function isWhitespaceUnit(c: number): boolean {
   if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
-  return WHITESPACE.test(unit);
+  return WHITESPACE.test(String.fromCharCode(c));
 }
 
 function foldChars(s: string): string {
@@ -65,39 +64,15 @@ function foldChars(s: string): string {
  */
 export function normalizeForMatch(text: string, options: NormalizeOptions = {}): NormalizedText {
   const ignoreCase = options.ignoreCase ?? false;
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let lastWasSpace = false;
-
-  const emit = (piece: string, from: number, to: number): void => {
-    for (let i = 0; i < piece.length; i++) {
-      const unit = piece[i]!;
-      if (isWhitespace(unit)) {
-        if (lastWasSpace) {
-          // Extend the space already emitted over this whitespace too.
-          ends[ends.length - 1] = to;
-          continue;
-        }
-        out.push(' ');
-        lastWasSpace = true;
-      } else {
-        out.push(unit);
-        lastWasSpace = false;
-      }
-      starts.push(from);
-      ends.push(to);
-    }
-  };
-
+  // Sources run to megabytes: the output grows in typed arrays, not in arrays of strings.
+  const out = new NormalizedBuilder(text.length);
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     // Combining marks start at U+0300: an ASCII character followed by a smaller unit (or
     // nothing) is a complete character where only whitespace and case can change.
     if (c < 0x80 && !(text.charCodeAt(i + 1) >= 0x300)) {
-      const unit = ignoreCase && c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i]!;
-      emit(unit, i, i + 1);
+      out.emit(ignoreCase && c >= 65 && c <= 90 ? c + 32 : c, i, i + 1);
       i++;
       continue;
     }
@@ -111,10 +86,66 @@ export function normalizeForMatch(text: string, options: NormalizeOptions = {}):
     }
     let piece = foldChars(foldChars(text.slice(i, end)).normalize('NFKC'));
     if (ignoreCase) piece = piece.toLowerCase();
-    emit(piece, i, end);
+    for (let k = 0; k < piece.length; k++) out.emit(piece.charCodeAt(k), i, end);
     i = end;
   }
-  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return out.finish();
+}
+
+/** The normalized text as it is built: its units and, for each, the original range. */
+class NormalizedBuilder {
+  private units: Uint16Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private length = 0;
+  private lastWasSpace = false;
+
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.units = new Uint16Array(size);
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+  }
+
+  /** Appends one unit from the original range [from, to); whitespace runs fold into one space. */
+  emit(unit: number, from: number, to: number): void {
+    if (isWhitespaceUnit(unit)) {
+      if (this.lastWasSpace) {
+        // Extend the space already emitted over this whitespace too.
+        this.ends[this.length - 1] = to;
+        return;
+      }
+      unit = 32;
+      this.lastWasSpace = true;
+    } else this.lastWasSpace = false;
+    if (this.length === this.units.length) this.grow();
+    this.units[this.length] = unit;
+    this.starts[this.length] = from;
+    this.ends[this.length] = to;
+    this.length++;
+  }
+
+  finish(): NormalizedText {
+    let text = '';
+    // fromCharCode keeps lone surrogates as they are (a UTF-16 decoder would replace them).
+    for (let at = 0; at < this.length; at += 8192) {
+      text += String.fromCharCode(...this.units.subarray(at, Math.min(this.length, at + 8192)));
+    }
+    return { text, starts: this.starts.slice(0, this.length), ends: this.ends.slice(0, this.length) };
+  }
+
+  private grow(): void {
+    const size = this.units.length * 2;
+    const units = new Uint16Array(size);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    units.set(this.units);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.units = units;
+    this.starts = starts;
+    this.ends = ends;
+  }
 }
 
 /** The original UTF-16 range of the normalized range [start, end). */

@@ -1,5 +1,5 @@
 import { codePointLength } from './codepoints.js';
-import { editDistance } from './myers.js';
+import { editDistanceInCodePoints } from './myers.js';
 
 /**
  * Similarity of two strings, 0..1: 1 − (edit distance) / (length of the longer), counted in
@@ -8,5 +8,5 @@ import { editDistance } from './myers.js';
 export function similarity(a: string, b: string): number {
   const longest = Math.max(codePointLength(a), codePointLength(b));
   if (longest === 0) return 1;
-  return 1 - editDistance(a, b) / longest;
+  return 1 - editDistanceInCodePoints(a, b) / longest;
 }

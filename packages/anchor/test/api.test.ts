@@ -8,14 +8,16 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'anchorQuote',
       'contextFor',
-      'editDistance',
+      'editDistanceInCodePoints',
       'editDistanceSearch',
       'findQuote',
       'formatDiff',
+      'graphemeCut',
       'nearestCandidates',
       'normalizeForMatch',
       'resolveAnchorOptions',
       'similarity',
+      'splitsGrapheme',
       'wordDiff',
     ]);
   });

@@ -1,7 +1,8 @@
 // Fuzzing what properties.test.ts leaves out: texts beyond the seeds (astral characters, letters
 // whose case or NFKC form changes length, combining marks, line-break kinds), spans of any number
 // (negative, fractional, NaN, infinite, reversed, huge), and every option value. A verified or
-// moved result must always point at text equal to the quote.
+// moved result must always point at text equal to the quote, and no result's `found` may cut a
+// character (a grapheme cluster) in two.
 //
 // Quotes are well-formed Unicode: claims.yaml refuses a lone surrogate (the loader reports it),
 // and sources are decoded from valid UTF-8, so a lone surrogate never reaches the anchor.
@@ -9,7 +10,7 @@ import fc from 'fast-check';
 import { SourceText } from '@factcheck/core';
 import type { AnchorResult, Span } from '@factcheck/core';
 import { describe, expect, it } from 'vitest';
-import { anchorQuote } from '../src/index.js';
+import { anchorQuote, graphemeCut } from '../src/index.js';
 import { fuzzRuns } from './seeds.js';
 
 const FC = { seed: 73, numRuns: fuzzRuns(400) };
@@ -51,6 +52,7 @@ function checkResult(text: SourceText, quote: string, span: Span | undefined, re
     case 'moved':
       inBounds(text, result.found);
       expect(text.slice(result.found!)).toBe(quote);
+      expect(graphemeCut(text, result.found!)).toBeUndefined();
       expect(result.score).toBe(1);
       expect(result.kind).toBe('exact');
       // Verified against a given span means at that span.
@@ -59,6 +61,7 @@ function checkResult(text: SourceText, quote: string, span: Span | undefined, re
     case 'changed':
       inBounds(text, result.found);
       expect(text.slice(result.found!)).toBe(result.actual);
+      expect(graphemeCut(text, result.found!)).toBeUndefined();
       expect(result.actual).not.toBe(quote);
       expect(result.score).toBeGreaterThanOrEqual(0);
       expect(result.score).toBeLessThanOrEqual(1);
@@ -117,7 +120,7 @@ describe('anchorQuote on tricky texts, spans and options', () => {
     );
   }, TIMEOUT);
 
-  it('a quote cut at a code point span (after astral characters) is verified at exactly that span', () => {
+  it('a quote cut at a code point span (after astral characters) is verified at exactly that span, unless it cuts a character', () => {
     fc.assert(
       fc.property(
         trickyText(120),
@@ -131,7 +134,9 @@ describe('anchorQuote on tricky texts, spans and options', () => {
           const span: Span = [at, Math.min(cps.length, at + length)];
           const quote = cps.slice(span[0], span[1]).join('');
           const text = new SourceText(raw);
-          expect(anchorQuote(text, { quote, span }, opts)).toEqual({ status: 'verified', found: span, score: 1, kind: 'exact', distance: 0 });
+          const result = anchorQuote(text, { quote, span }, opts);
+          if (graphemeCut(text, span)) expect(result.status).not.toBe('verified');
+          else expect(result).toEqual({ status: 'verified', found: span, score: 1, kind: 'exact', distance: 0 });
         },
       ),
       FC,

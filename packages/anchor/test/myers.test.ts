@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { SourceText } from '@factcheck/core';
 import { describe, expect, it } from 'vitest';
-import { editDistance, editDistanceSearch } from '../src/index.js';
+import { editDistanceInCodePoints, editDistanceSearch } from '../src/index.js';
 import { fuzzRuns, seed } from './seeds.js';
 
 fc.configureGlobal({ seed: 42, numRuns: fuzzRuns(150) });
@@ -40,23 +40,23 @@ function referenceEnds(text: string, pattern: string): number[] {
 
 const cpSlice = (text: string, start: number, end: number): string => [...text].slice(start, end).join('');
 
-describe('editDistance', () => {
+describe('editDistanceInCodePoints', () => {
   it('counts insertions, deletions and substitutions', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('abc', '')).toBe(3);
-    expect(editDistance('same', 'same')).toBe(0);
+    expect(editDistanceInCodePoints('kitten', 'sitting')).toBe(3);
+    expect(editDistanceInCodePoints('', 'abc')).toBe(3);
+    expect(editDistanceInCodePoints('abc', '')).toBe(3);
+    expect(editDistanceInCodePoints('same', 'same')).toBe(0);
   });
 
   it('counts an emoji as one character', () => {
-    expect(editDistance('a😀b', 'a😁b')).toBe(1);
-    expect(editDistance('😀', '')).toBe(1);
+    expect(editDistanceInCodePoints('a😀b', 'a😁b')).toBe(1);
+    expect(editDistanceInCodePoints('😀', '')).toBe(1);
   });
 
   it('handles strings longer than one and two 32-bit blocks', () => {
     const a = 'x'.repeat(70) + 'abc' + 'y'.repeat(40);
     const b = 'x'.repeat(69) + 'abd' + 'y'.repeat(41);
-    expect(editDistance(a, b)).toBe(referenceDistance(a, b));
+    expect(editDistanceInCodePoints(a, b)).toBe(referenceDistance(a, b));
   });
 });
 

@@ -1,23 +1,14 @@
-// The real seed articles, read from the repository (tests work on in-memory copies).
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const seedsDir = fileURLToPath(new URL('../../../seeds/', import.meta.url));
+// The seed articles of the test fixture workspace (tests work on in-memory copies).
+import { readSeed, readSeeds } from '@factcheck/test-fixtures';
 
 /** The text of the seed whose file name starts with `prefix` (e.g. '003'). */
 export function seed(prefix: string): string {
-  const name = readdirSync(seedsDir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
-  if (!name) throw new Error(`no seed file starting with ${prefix} in ${seedsDir}`);
-  return readFileSync(seedsDir + name, 'utf8');
+  return readSeed(prefix);
 }
 
 /** All seed texts, by file name. */
 export function allSeeds(): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const name of readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort()) {
-    out.set(name, readFileSync(seedsDir + name, 'utf8'));
-  }
-  return out;
+  return readSeeds();
 }
 
 /** Code point span of the first occurrence of `quote` in `text` (throws when absent). */

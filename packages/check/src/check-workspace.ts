@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { anchorQuote } from '@factcheck/anchor';
+import { anchorQuote, graphemeCut } from '@factcheck/anchor';
 import { findContradictions } from '@factcheck/contradictions';
 import { computeCoverage } from '@factcheck/coverage';
 import {
@@ -19,6 +19,9 @@ import {
   type Workspace,
 } from '@factcheck/core';
 import { evidenceMessage } from './evidence-messages.js';
+import { attributionMessages } from './attribution.js';
+import { corroborationOf, policyMessages } from './corroboration.js';
+import { staleWordingMessages } from './stale-wording.js';
 
 export interface CheckOptions extends LoadOptions {}
 
@@ -43,24 +46,30 @@ export function checkLoaded(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources
     const results = claim.evidence.map((evidence, index) => {
       const source = sources.get(evidence.source)!;
       const result = anchorEvidence(claim, index, source, workspace, unchanged.has(evidence.source));
-      const message = evidenceMessage(workspace, claim, evidence, result, source.decl.path, source.text);
+      const message = evidenceMessage(workspace, claim, evidence, result, source.decl.path, source.text, unchanged.has(evidence.source));
       if (message) messages.push(message);
       return result;
     });
     evidenceByClaim.set(claim.id, results);
   }
-  const contradictions = findContradictions({ claims: workspace.claims, properties: workspace.properties, entities: workspace.entities });
-  messages.push(...contradictionMessages(workspace, contradictions));
-  const failing = failingClaims(workspace.claims, evidenceByClaim, contradictions);
+  // Appended one by one: a large workspace can have more findings than push(...list) takes arguments.
+  for (const m of staleWordingMessages(workspace)) messages.push(m);
+  for (const m of attributionMessages(workspace, sources, evidenceByClaim)) messages.push(m);
+  const corroboration = new Map(workspace.claims.map((claim) => [claim.id, corroborationOf(claim, workspace)]));
+  for (const m of policyMessages(workspace, corroboration)) messages.push(m);
+  const found = findContradictions({ claims: workspace.claims, properties: workspace.properties, entities: workspace.entities });
+  const contradictions = acknowledgeOwnEvidence(workspace.claims, found);
+  for (const m of contradictionMessages(workspace, contradictions)) messages.push(m);
+  const failing = failingClaims(workspace, evidenceByClaim, contradictions);
   const claims: ClaimResult[] = workspace.claims.map((claim) => ({
     id: claim.id,
     verdict: claim.verdict,
     status: failing.has(claim.id) ? 'failed' : 'passed',
     evidence: evidenceByClaim.get(claim.id) ?? [],
+    corroboration: corroboration.get(claim.id) ?? { sources: 0, publishers: 0 },
   }));
-  const passingClaims = new Set(claims.filter((c) => c.status === 'passed').map((c) => c.id));
-  const coverage = computeCoverage({ workspace, sources, evidence: claims.flatMap((c) => c.evidence), passingClaims });
-  messages.push(...coverage.messages);
+  const coverage = computeCoverage({ workspace, sources, evidence: claims.flatMap((c) => c.evidence) });
+  for (const m of coverage.messages) messages.push(m);
   messages.sort(compareMessages);
   const passed = claims.length - failing.size;
   return { workspace, sources, claims, contradictions, coverage, messages, summary: { passed, failed: failing.size } };
@@ -81,25 +90,60 @@ export function sha256Of(text: string): string {
 
 function anchorEvidence(claim: Claim, index: number, source: LoadedSource, workspace: Workspace, sourceUnchanged: boolean): EvidenceResult {
   const evidence = claim.evidence[index]!;
-  const base = { claimId: claim.id, index, source: evidence.source, quote: evidence.quote, pinned: evidence.span !== undefined };
+  const base = { claimId: claim.id, index, source: evidence.source, quote: evidence.quote, stance: evidence.stance, pinned: evidence.span !== undefined };
   // An unchanged source with a quote that still stands at its span needs no search: the span was
-  // pinned against exactly these bytes. Anything else goes through the whole pipeline.
-  if (sourceUnchanged && evidence.span && source.text.slice(evidence.span) === evidence.quote) {
+  // pinned against exactly these bytes (a span that cuts a character is never trusted).
+  // Anything else goes through the whole pipeline.
+  if (sourceUnchanged && evidence.span && source.text.slice(evidence.span) === evidence.quote && !graphemeCut(source.text, evidence.span)) {
     return { ...base, span: evidence.span, status: 'verified', found: evidence.span, score: 1, distance: 0, kind: 'exact', cached: true };
   }
   const result = anchorQuote(source.text, evidence, workspace.anchor);
   return { ...base, ...(evidence.span ? { span: evidence.span } : {}), ...result };
 }
 
-function failingClaims(claims: readonly Claim[], evidence: ReadonlyMap<string, EvidenceResult[]>, contradictions: readonly Contradiction[]): Set<string> {
+/**
+ * A claim fails when one of its quotes does not stand verbatim (a moved quote does, and fails only
+ * with `anchor: { moved: error }`), or when an unacknowledged contradiction is an error.
+ */
+function failingClaims(workspace: Workspace, evidence: ReadonlyMap<string, EvidenceResult[]>, contradictions: readonly Contradiction[]): Set<string> {
   const failing = new Set<string>();
-  for (const claim of claims) {
-    if ((evidence.get(claim.id) ?? []).some((e) => e.status !== 'verified')) failing.add(claim.id);
+  const movedFails = workspace.anchor.moved === 'error';
+  const holds = (e: EvidenceResult) => e.status === 'verified' || (e.status === 'moved' && !movedFails);
+  for (const claim of workspace.claims) {
+    if (!(evidence.get(claim.id) ?? []).every(holds)) failing.add(claim.id);
   }
   for (const c of contradictions) {
     if (c.severity === 'error') c.claims.forEach((id) => failing.add(id));
   }
   return failing;
+}
+
+/** Position of the evidence item a contradiction names, inside its claim; -1 when none matches. */
+function ownEvidenceIndex(claim: Claim, evidence: { source: string; quote: string }): number {
+  return claim.evidence.findIndex((e) => e.source === evidence.source && e.quote === evidence.quote);
+}
+
+/**
+ * A claim that contradicts one of its own quotes is acknowledged by a `conflicts:` entry that
+ * names that quote (`{evidence: N, reason}`): the finding becomes info, as for two claims.
+ */
+function acknowledgeOwnEvidence(claims: readonly Claim[], contradictions: readonly Contradiction[]): Contradiction[] {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  return contradictions.map((c) => {
+    const claim = byId.get(c.claims[0]);
+    if (c.acknowledged !== undefined || !c.evidence || c.claims[0] !== c.claims[1] || !claim) return c;
+    const { source, quote } = c.evidence;
+    const ack = claim.conflicts.find((a) => a.evidence !== undefined && claim.evidence[a.evidence]?.source === source && claim.evidence[a.evidence]?.quote === quote);
+    return ack ? { ...c, severity: 'info', acknowledged: ack.reason } : c;
+  });
+}
+
+/** How to resolve a contradiction, for its message. */
+function contradictionAdvice(claim: Claim, c: Contradiction, other: string): string {
+  if (!c.evidence) return `If both claims stand, explain it with \`conflicts: [{with: ${other}, reason: "…"}]\`.`;
+  const index = ownEvidenceIndex(claim, c.evidence);
+  const ack = index >= 0 ? `explain it with \`conflicts: [{evidence: ${index}, reason: "…"}]\`` : 'explain it with a `conflicts:` entry that names the quote by its position (`evidence: N`, from 0)';
+  return `Fix the claim, or change its verdict (a refuted claim may contradict its evidence); if the claim stands although this quote says otherwise, ${ack}.`;
 }
 
 /** A message at each of the two claims, naming the other claim and the reason. */
@@ -121,7 +165,7 @@ export function contradictionMessages(workspace: Workspace, contradictions: read
           file: workspace.displayPath,
           place: claim.idPlace,
           claimId: self,
-          note: c.acknowledged ? undefined : `If both claims stand, explain it with \`conflicts: [{with: ${other}, reason: "…"}]\`.`,
+          note: c.acknowledged ? undefined : contradictionAdvice(claim, c, other),
         }),
       );
     }

@@ -1,3 +1,6 @@
 export { checkLoaded, checkWorkspace, contradictionMessages, sha256Of } from './check-workspace.js';
 export type { CheckOptions } from './check-workspace.js';
 export { evidenceMessage } from './evidence-messages.js';
+export { analyseAttribution, attributionMessages, claimKeepsAttribution, leadingAttribution, suggestWording } from './attribution.js';
+export type { Attribution, AttributionFinding } from './attribution.js';
+export { corroborationOf, policyMessages } from './corroboration.js';

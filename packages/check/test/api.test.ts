@@ -7,11 +7,18 @@ import * as api from '../src/index.js';
 describe('public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'analyseAttribution',
+      'attributionMessages',
       'checkLoaded',
       'checkWorkspace',
+      'claimKeepsAttribution',
       'contradictionMessages',
+      'corroborationOf',
       'evidenceMessage',
+      'leadingAttribution',
+      'policyMessages',
       'sha256Of',
+      'suggestWording',
     ]);
   });
 
@@ -21,6 +28,9 @@ describe('public API', () => {
     expect(typeof api.contradictionMessages).toBe('function');
     expect(typeof api.evidenceMessage).toBe('function');
     expect(typeof api.sha256Of).toBe('function');
+    for (const name of ['analyseAttribution', 'attributionMessages', 'claimKeepsAttribution', 'corroborationOf', 'leadingAttribution', 'policyMessages', 'suggestWording'] as const) {
+      expect(typeof api[name]).toBe('function');
+    }
   });
 });
 
@@ -29,6 +39,8 @@ describe('public types', () => {
     const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
     expect(surface.values).toEqual(Object.keys(api).sort());
     expect(surface.types).toEqual([
+      'Attribution',
+      'AttributionFinding',
       'CheckOptions',
     ]);
     // ts-morph starts the TypeScript compiler: seconds on a busy machine.

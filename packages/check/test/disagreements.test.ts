@@ -1,18 +1,21 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Contradiction } from '@factcheck/core';
+import { copyWorkspace, readClaims, workspaceDir } from '@factcheck/test-fixtures';
 import { checkWorkspace } from '../src/index.js';
 
-const repo = fileURLToPath(new URL('../../..', import.meta.url));
+// The disagreements between the fixture's seed articles, as its claims.yaml records them.
 
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** The contradictions of the fixture workspace, or of its seeds with `claimsText` in place of its claims. */
 async function contradictionsOf(claimsText?: string): Promise<Contradiction[]> {
-  let cwd = repo;
+  let cwd = workspaceDir;
   if (claimsText !== undefined) {
-    cwd = mkdtempSync(path.join(tmpdir(), 'factcheck-disagree-'));
-    cpSync(path.join(repo, 'seeds'), path.join(cwd, 'seeds'), { recursive: true });
+    cwd = copyWorkspace('factcheck-disagree-');
+    copies.push(cwd);
     writeFileSync(path.join(cwd, 'claims.yaml'), claimsText);
   }
   const result = await checkWorkspace('claims.yaml', { cwd });
@@ -22,7 +25,8 @@ async function contradictionsOf(claimsText?: string): Promise<Contradiction[]> {
 
 const involving = (list: Contradiction[], a: string, b: string) => list.filter((c) => c.claims.includes(a) && c.claims.includes(b));
 
-describe('the disagreements between the seeds', () => {
+// Each test checks the whole fixture workspace (over a hundred claims): seconds on a busy machine.
+describe('the disagreements between the seeds', { timeout: 60_000 }, () => {
   it('finds the two titles given to Elizabeth Kanter, acknowledged as info', async () => {
     const found = involving(await contradictionsOf(), 'kanter-head-of-government-relations', 'kanter-director-of-government-relations');
     expect(found).toHaveLength(1);
@@ -41,7 +45,7 @@ describe('the disagreements between the seeds', () => {
   });
 
   it('flags Rishi Sunak\'s two offices once their `when` is removed', async () => {
-    const text = readFileSync(path.join(repo, 'claims.yaml'), 'utf8');
+    const text = readClaims();
     const withoutWhen = text.replace(/(subject: rishi-sunak\n\s+property: office\n\s+value: [^\n]+\n)\s+when: [^\n]+\n/g, '$1');
     expect(withoutWhen).not.toBe(text);
     const found = involving(await contradictionsOf(withoutWhen), 'sunak-former-chancellor-at-debate', 'sunak-pressed-to-follow-us-and-eu');
@@ -54,7 +58,7 @@ describe('the disagreements between the seeds', () => {
     const list = await contradictionsOf();
     expect(list.filter((c) => c.claims.includes('mps-and-peers-wrote-to-speakers'))).toEqual([]);
     // The same paraphrase as two claims of their own, each backed by its own source.
-    const text = readFileSync(path.join(repo, 'claims.yaml'), 'utf8');
+    const text = readClaims();
     const twoClaims = `${text.trimEnd()}
 
   - id: letter-to-the-speakers

@@ -1,17 +1,19 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyWorkspace, seedPath, workspaceDir } from '@factcheck/test-fixtures';
 import { checkWorkspace } from '../src/index.js';
 
-const repo = fileURLToPath(new URL('../../..', import.meta.url));
+// The fixture workspace (claims.yaml and the four seed articles), never the repository's own
+// claims.yaml and sources: those belong to whoever uses the repository.
 
-/** A copy of the real workspace (claims.yaml and seeds/) in a temp folder. */
-function copyWorkspace(): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'factcheck-check-'));
-  cpSync(path.join(repo, 'claims.yaml'), path.join(root, 'claims.yaml'));
-  cpSync(path.join(repo, 'seeds'), path.join(root, 'seeds'), { recursive: true });
+const copies: string[] = [];
+afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A writable copy of the fixture workspace, removed after the tests. */
+function copy(): string {
+  const root = copyWorkspace('factcheck-check-');
+  copies.push(root);
   return root;
 }
 
@@ -21,9 +23,10 @@ async function check(root: string) {
   return result.value!;
 }
 
-describe('the workspace', () => {
+// Each test checks the whole fixture workspace (over a hundred claims): seconds on a busy machine.
+describe('the fixture workspace', { timeout: 60_000 }, () => {
   it('has every claim verified, pinned and passing', async () => {
-    const result = await check(repo);
+    const result = await check(workspaceDir);
     const evidence = result.claims.flatMap((c) => c.evidence);
     expect(result.claims.length).toBeGreaterThanOrEqual(60);
     expect(evidence.filter((e) => e.status !== 'verified')).toEqual([]);
@@ -33,8 +36,8 @@ describe('the workspace', () => {
   });
 
   it('fails the claim whose quoted sentence had one word changed, at its claims.yaml line', async () => {
-    const root = copyWorkspace();
-    const seed = path.join(root, 'seeds/002_7eed6be3d315f0c0.txt');
+    const root = copy();
+    const seed = path.join(root, seedPath('002'));
     const text = readFileSync(seed, 'utf8');
     const sentence = 'The account has been locked, and content deleted, days after its launch.';
     expect(text).toContain(sentence);
@@ -55,13 +58,13 @@ describe('the workspace', () => {
   });
 
   it('reports every claim on a seed as moved, at the right offset, after a paragraph is inserted at its top', async () => {
-    const root = copyWorkspace();
-    const seed = path.join(root, 'seeds/003_66e3c950b5d7b4e1.txt');
+    const root = copy();
+    const seed = path.join(root, seedPath('003'));
     const inserted = 'Editor’s note: this article was updated 🙂 with new reporting.\n\n';
     writeFileSync(seed, inserted + readFileSync(seed, 'utf8'));
     const shift = [...inserted].length;
     const result = await check(root);
-    const sourceId = [...result.workspace.sources.values()].find((s) => s.path.endsWith('003_66e3c950b5d7b4e1.txt'))!.id;
+    const sourceId = [...result.workspace.sources.values()].find((s) => s.path.endsWith(seedPath('003')))!.id;
     const onSeed = result.claims.flatMap((c) => c.evidence).filter((e) => e.source === sourceId);
     expect(onSeed.length).toBeGreaterThan(5);
     for (const e of onSeed) {

@@ -52,7 +52,7 @@ function describeParseError(error: unknown, command: string, names: readonly str
   }
   const ambiguous = /^Option '(--[^']+)' argument is ambiguous/.exec(text);
   if (ambiguous) {
-    const flag = ambiguous[1]!;
+    const flag = ambiguous[1] ?? '';
     return `flag '${flag}' is followed by a value that starts with "-" (or by no value): give the value as ${flag}=VALUE`;
   }
   const first = text.split(/\.(?: |\n)/)[0] ?? text;

@@ -2,7 +2,7 @@ import { suggest } from '@factcheck/core';
 import { addCommand } from './commands/add.js';
 import { checkCommand, reportCommand } from './commands/check.js';
 import { updateCommand } from './commands/update.js';
-import { EXIT_OK, EXIT_USAGE, type Command, type Io } from './io.js';
+import { EXIT_BROKEN_PIPE, EXIT_OK, EXIT_USAGE, isBrokenPipe, type Command, type Io } from './io.js';
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   check: { run: checkCommand, summary: 'confirm every claim against its sources' },
@@ -21,13 +21,17 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 Run \`factcheck <command> --help\` for a command's flags.
-Exit codes: 0 everything holds, 1 findings, 2 usage or configuration errors.`;
+Exit codes: 0 everything holds, 1 findings, 2 usage or configuration errors, 141 output closed early.`;
 
-/** Runs the CLI; returns the exit code. Never throws and never prints a stack trace. */
+/**
+ * Runs the CLI; returns the exit code. Never throws and never prints a stack trace. A write that
+ * fails because the reader closed the pipe ends the run quietly with EXIT_BROKEN_PIPE.
+ */
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
+    if (isBrokenPipe(error)) return EXIT_BROKEN_PIPE;
     const detail = error instanceof Error ? error.message : String(error);
     io.stderr.write(`factcheck: internal error: ${detail}\nThis is a bug in factcheck; please report it with the command you ran.\n`);
     if (io.env.FACTCHECK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkWorkspace } from '@factcheck/check';
 import { addCommand } from '../src/commands/add.js';
-import { binPath, copyRealWorkspace, fakeIo, isPureInsertion, makeWorkspace, read, removeTempDirs, seedFile } from './fixtures/edit-workspace.js';
+import { binPath, copyFixtureWorkspace, fakeIo, isPureInsertion, makeWorkspace, read, removeTempDirs, seedFile } from './fixtures/edit-workspace.js';
 
 afterAll(removeTempDirs);
 
@@ -25,9 +25,9 @@ async function claimStatus(root: string, id: string) {
 
 const lastClaim = (root: string) => (parse(read(root)).claims as Record<string, unknown>[]).at(-1);
 
-describe('factcheck add on a copy of the real workspace', () => {
+describe('factcheck add on a copy of the fixture workspace', () => {
   it('appends a claim whose quote is unique, pinned and verified; every other byte stays', async () => {
-    const root = copyRealWorkspace();
+    const root = copyFixtureWorkspace();
     const before = read(root);
     const quote = 'TikTok has more than 1 billion users worldwide';
     const { code, out, err } = await add(root, ['--source', 'guardian-china-account-request', '--quote', quote, '--claim', 'TikTok has over a billion users worldwide, says the Guardian.']);
@@ -48,7 +48,7 @@ describe('factcheck add on a copy of the real workspace', () => {
   }, 60_000);
 
   it('refuses an ambiguous quote (exit 1), listing both places with a context that picks each', async () => {
-    const root = copyRealWorkspace();
+    const root = copyFixtureWorkspace();
     const before = read(root);
     const { code, out } = await add(root, ['--source', 'web-ministers-device-ban', '--quote', REPEATED, '--claim', 'Ministers may not use TikTok on official devices.']);
     expect(code).toBe(1);
@@ -73,14 +73,14 @@ describe('factcheck add on a copy of the real workspace', () => {
   }, 60_000);
 
   it('takes --prefix to choose the second copy', async () => {
-    const root = copyRealWorkspace();
+    const root = copyFixtureWorkspace();
     const { code } = await add(root, ['--source', 'web-ministers-device-ban', '--quote', REPEATED, '--claim', 'Ministers may not use TikTok.', '--prefix', 'due to security concerns.']);
     expect(code).toBe(0);
     expect(lastClaim(root)).toMatchObject({ id: 'ministers-may-not-use-tiktok', evidence: [{ span: [147, 292], prefix: 'due to security concerns.' }] });
   }, 60_000);
 
   it('refuses a quote that is not in the source (exit 1), listing the nearest text with scores', async () => {
-    const root = copyRealWorkspace();
+    const root = copyFixtureWorkspace();
     const before = read(root);
     const near = await add(root, ['--source', 'guardian-china-account-request', '--quote', 'TikTok had over 1 billion users across the globe', '--claim', 'x y z']);
     expect(near.code).toBe(1);
@@ -88,7 +88,7 @@ describe('factcheck add on a copy of the real workspace', () => {
     expect(near.out).toMatch(/Nearest text in the source:\n {2}seeds\/000_[0-9a-f]+\.txt:1:889 {2}score 0\.56 {2}"TikTok has more than 1 billion users worldwide and"/);
     const close = await add(root, ['--source', 'guardian-china-account-request', '--quote', 'TikTok has more than 2 billion users across the world', '--claim', 'x y z']);
     expect(close.code).toBe(1);
-    expect(close.out).toContain('  closest: seeds/000_5a6a690b5120e7a3.txt:1:889  score 0.77  "TikTok has more than 1 billion users world"\n    difference: TikTok has more than [-2-]{+1+} billion users[- across the-] world\n');
+    expect(close.out).toContain(`  closest: ${seedFile('000')}:1:889  score 0.77  "TikTok has more than 1 billion users world"\n    difference: TikTok has more than [-2-]{+1+} billion users[- across the-] world\n`);
     const none = await add(root, ['--source', 'guardian-china-account-request', '--quote', 'Quantum chromodynamics explains the strong force between quarks', '--claim', 'x y z']);
     expect(none.code).toBe(1);
     expect(none.out).toContain('Nothing in the source comes close (no candidate scores 0.5 or more).');
@@ -96,7 +96,7 @@ describe('factcheck add on a copy of the real workspace', () => {
   }, 60_000);
 
   it('shows the closest text when only the punctuation differs (a straight apostrophe)', async () => {
-    const root = copyRealWorkspace();
+    const root = copyFixtureWorkspace();
     const { code, out } = await add(root, ['--source', 'guardian-china-account-request', '--quote', "TikTok's community guidelines state", '--claim', 'x']);
     expect(code).toBe(1);
     expect(out).toMatch(/closest: seeds\/000_[0-9a-f]+\.txt:1:\d+ {2}score 0\.\d\d {2}"TikTok’s community guidelines state"/);

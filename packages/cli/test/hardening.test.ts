@@ -41,6 +41,8 @@ const sourceField = (lines: string) => edit('    path: seeds/a.txt\n', `    path
 const claimField = (lines: string) => edit('    verdict: supported\n', `    verdict: supported\n${lines}\n`);
 /** New lines from line 13 on, inside claims[0].evidence[0]. */
 const evidenceField = (lines: string) => `${VALID}${lines}\n`;
+/** The text with `anchor: { moved: error }` as line 2, so that a moved quote is an error (every line after moves down one). */
+const movedIsError = (text: string) => edit('version: 1\n', 'version: 1\nanchor: { moved: error }\n', text);
 /** claims[0] with a fact (line 9). */
 const fact = (body: string) => claimField(`    fact: {${body}}`);
 
@@ -54,14 +56,14 @@ interface Run {
   stderr: string;
 }
 
-const NOBODY = 65534;
+/** setpriv's flags that run a command as root without the capabilities that pass over file permissions. */
+const WITHOUT_OVERRIDE = ['--bounding-set=-dac_override,-dac_read_search'];
 
-function runBinary(args: readonly string[], cwd: string, uid?: number): Promise<Run> {
+function runBinary(args: readonly string[], cwd: string, unprivileged = false): Promise<Run> {
   const env: Record<string, string | undefined> = { ...process.env, CI: '', NO_COLOR: '1' };
   delete env.FORCE_COLOR;
   delete env.FACTCHECK_DEBUG;
-  const [command, argv] =
-    uid === undefined ? [process.execPath, [bin, ...args]] : ['setpriv', [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', process.execPath, bin, ...args]];
+  const [command, argv] = unprivileged ? ['setpriv', [...WITHOUT_OVERRIDE, process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]];
   return new Promise((resolve, reject) => {
     const child = spawn(command, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -107,8 +109,22 @@ function crashSigns(run: Run): string[] {
   return signs;
 }
 
+/** True when a process started through setpriv WITHOUT_OVERRIDE is really refused a file of mode 000. */
+function permissionsHoldWithoutOverride(): boolean {
+  const dir = mkdtempSync(path.join(tmpdir(), 'factcheck-permissions-'));
+  try {
+    const file = path.join(dir, 'locked.txt');
+    writeFileSync(file, 'locked\n');
+    chmodSync(file, 0o000);
+    const probe = spawnSync('setpriv', [...WITHOUT_OVERRIDE, process.execPath, '-e', 'require("node:fs").readFileSync(process.argv[1])', file], { encoding: 'utf8' });
+    return probe.status !== 0 && /EACCES/.test(probe.stderr ?? '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const isRoot = process.getuid?.() === 0;
-const canDropPrivileges = isRoot && spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', 'true']).status === 0;
+const canDropOverride = isRoot && permissionsHoldWithoutOverride();
 
 // ---------------------------------------------------------------------------------------------
 // The cases
@@ -123,7 +139,8 @@ interface Case {
   prepare?: (root: string, scratch: string) => void;
   /** Command and flags. Default ['check']. */
   args?: string[];
-  uid?: number;
+  /** Run without the power to pass over file permissions (see permissionCases). */
+  unprivileged?: boolean;
   exit: 0 | 1 | 2;
   /**
    * The rule of the message expected at `at`. Without a rule the case is a usage error: `text` is
@@ -254,7 +271,7 @@ const valueCases: Case[] = [
   { name: 'a quote with nothing after the colon', claims: edit(' "The account has been locked"', ''), exit: 2, rule: 'invalid-type', text: 'claims[0].evidence[0].quote must be a string, got nothing', at: '11:15' },
   { name: 'evidence.span as a string', claims: edit('[0, 27]', '"0-27"'), exit: 2, rule: 'invalid-type', text: 'claims[0].evidence[0].span must be a list, got "0-27"', at: '12:15', note: /Unicode code points/ },
   { name: 'a negative span', claims: edit('[0, 27]', '[-1, 27]'), exit: 2, rule: 'out-of-range', text: 'claims[0].evidence[0].span[0] must be 0 or more, got -1', at: '12:16' },
-  { name: 'a span past the end', claims: edit('[0, 27]', '[0, 500]'), exit: 2, rule: 'span-out-of-range', text: 'span [0, 500] runs past the end of seeds/a.txt (73 code points)', at: '12:15', note: /factcheck update/ },
+  { name: 'a span past the end (the source got shorter: a finding, not a configuration error)', claims: movedIsError(edit('[0, 27]', '[0, 500]')), exit: 1, rule: 'quote-moved', text: 'quote moved in seeds/a.txt: span [0, 500] is now [0, 27]; the source got shorter (73 code points), so the span runs past its end', at: '13:15', note: /factcheck update/ },
   { name: 'a float in a span', claims: edit('[0, 27]', '[0, 27.5]'), exit: 2, rule: 'invalid-type', text: 'claims[0].evidence[0].span[1] must be an integer, got 27.5', at: '12:19' },
   { name: 'a reversed span', claims: edit('[0, 27]', '[27, 0]'), exit: 2, rule: 'invalid-span', text: 'span [27, 0] is reversed: start must not exceed end', at: '12:15', note: /\[start, end\]/ },
   { name: 'a span of three numbers', claims: edit('[0, 27]', '[0, 27, 3]'), exit: 2, rule: 'invalid-length', text: 'claims[0].evidence[0].span must have exactly 2 items, got 3', at: '12:15' },
@@ -264,22 +281,22 @@ const valueCases: Case[] = [
   { name: 'a code point span after emoji (the format: it holds)', claims: astral('[14, 23]'), files: { 'seeds/a.txt': ASTRAL_SOURCE }, exit: 0, text: '1 passed, 0 failed' },
   {
     name: 'a span counted in UTF-16 units (it would cut surrogate pairs as code points are counted)',
-    claims: astral('[16, 25]'),
+    claims: movedIsError(astral('[16, 25]')),
     files: { 'seeds/a.txt': ASTRAL_SOURCE },
     exit: 1,
     rule: 'quote-moved',
     text: 'quote moved in seeds/a.txt: span [16, 25] is now [14, 23]',
-    at: '12:15',
+    at: '13:15',
     note: /Spans count Unicode code points, not UTF-16 units: \[16, 25\] holds the quote only when read as UTF-16 units .* In code points the quote is at \[14, 23\]\./,
   },
   {
     name: 'a UTF-16 span that runs past the end in code points',
-    claims: edit('quote: the words', 'quote: that matter.', astral('[26, 38]')),
+    claims: movedIsError(edit('quote: the words', 'quote: that matter.', astral('[26, 38]'))),
     files: { 'seeds/a.txt': ASTRAL_SOURCE },
-    exit: 2,
-    rule: 'span-out-of-range',
-    text: 'span [26, 38] runs past the end of seeds/a.txt (37 code points)',
-    at: '12:15',
+    exit: 1,
+    rule: 'quote-moved',
+    text: 'quote moved in seeds/a.txt: span [26, 38] is now [24, 36]',
+    at: '13:15',
     note: /not UTF-16 units.*In code points the quote is at \[24, 36\]/,
   },
   // Facts and dates
@@ -348,19 +365,22 @@ const fileCases: Case[] = [
 ];
 
 /**
- * chmod 000 does not stop root. When the tests run as root and can drop privileges, the binary
- * runs as nobody and must be refused; as another user it runs as itself; as root without a way to
- * drop privileges, what is asserted is root's behaviour: the file is read.
+ * chmod 000 does not stop root: its capabilities CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH pass over
+ * file permissions. When the tests run as root, the binary runs without those two (setpriv takes
+ * them out of its bounding set): still root, so it reaches the checkout and the workspace wherever
+ * they are, even under a folder that only root may enter, yet it is refused the locked file as
+ * anyone else would be. As another user it runs as itself. Only as root on a system that cannot
+ * drop capabilities is root's own behaviour asserted: the file is read.
  */
 function permissionCases(): Case[] {
   const lock = (file: string) => (root: string) => chmodSync(path.join(root, file), 0o000);
-  const asNobody = canDropPrivileges ? { uid: NOBODY } : {};
-  if (isRoot && !canDropPrivileges) {
+  const unprivileged = canDropOverride ? { unprivileged: true } : {};
+  if (isRoot && !canDropOverride) {
     return [{ name: 'an unreadable source (as root, which reads it anyway)', prepare: lock('seeds/a.txt'), exit: 0, text: '1 passed, 0 failed' }];
   }
   return [
-    { name: 'an unreadable source', prepare: lock('seeds/a.txt'), ...asNobody, exit: 2, rule: 'file-unreadable', text: 'source "bbc": seeds/a.txt cannot be read (permission denied)', at: PATH_AT, note: /chmod a\+r/ },
-    { name: 'an unreadable claims.yaml', prepare: lock('claims.yaml'), ...asNobody, exit: 2, rule: 'file-unreadable', text: 'claims.yaml cannot be read (permission denied)', at: '1:1' },
+    { name: 'an unreadable source', prepare: lock('seeds/a.txt'), ...unprivileged, exit: 2, rule: 'file-unreadable', text: 'source "bbc": seeds/a.txt cannot be read (permission denied)', at: PATH_AT, note: /chmod a\+r/ },
+    { name: 'an unreadable claims.yaml', prepare: lock('claims.yaml'), ...unprivileged, exit: 2, rule: 'file-unreadable', text: 'claims.yaml cannot be read (permission denied)', at: '1:1' },
   ];
 }
 
@@ -370,7 +390,7 @@ const cliCases: Case[] = [
   { name: 'an unknown command', args: ['frobnicate'], exit: 2, text: 'factcheck: unknown command "frobnicate"' },
   { name: 'a misspelt command', args: ['chek'], exit: 2, text: 'factcheck: unknown command "chek"; did you mean "check"?' },
   { name: 'a flag before the command', args: ['--claims', 'x.yaml', 'check'], exit: 2, text: 'factcheck: expected a command before flags, got "--claims"' },
-  { name: 'an unknown flag', args: ['check', '--frobnicate'], exit: 2, text: "check: unknown flag '--frobnicate' (accepted flags: --claims, --format, --help, --color, --no-color)" },
+  { name: 'an unknown flag', args: ['check', '--frobnicate'], exit: 2, text: "check: unknown flag '--frobnicate' (accepted flags: --claims, --format, --help, --color, --no-color, --verbose, --out)" },
   { name: 'a misspelt flag', args: ['check', '--colr'], exit: 2, text: "check: unknown flag '--colr'; did you mean --color?" },
   { name: 'a flag without its value', args: ['check', '--format'], exit: 2, text: "check: flag '--format <value>' argument missing" },
   { name: '--claims without its value', args: ['check', '--claims'], exit: 2, text: "check: flag '--claims <value>' argument missing" },
@@ -427,15 +447,13 @@ function prepareWorkspace(c: Case, index: number): string {
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), 'factcheck-hardening-'));
-  // Some runs drop privileges: every user must be able to enter the folders.
-  chmodSync(scratch, 0o755);
   const roots = new Map<string, string>();
   const runs = allCases.flatMap((c, index) => {
     const root = prepareWorkspace(c, index);
     roots.set(c.name, root);
     const args = c.args ?? ['check'];
-    const list: { name: string; kind: 'json' | 'stylish'; run: () => Promise<Run> }[] = [{ name: c.name, kind: 'stylish', run: () => runBinary(args, root, c.uid) }];
-    if (c.rule && args[0] === 'check') list.push({ name: c.name, kind: 'json', run: () => runBinary([...args, '--format', 'json'], root, c.uid) });
+    const list: { name: string; kind: 'json' | 'stylish'; run: () => Promise<Run> }[] = [{ name: c.name, kind: 'stylish', run: () => runBinary(args, root, c.unprivileged) }];
+    if (c.rule && args[0] === 'check') list.push({ name: c.name, kind: 'json', run: () => runBinary([...args, '--format', 'json'], root, c.unprivileged) });
     return list;
   });
   const results = await pool(runs, 4, async (r) => ({ ...r, result: await r.run() }));

@@ -1,5 +1,6 @@
 // Dates in text: "April 2020", "3 August 2022", "August 3, 2022", "2022-08-03", "in 2027",
 // "since 2020". Each becomes an inclusive interval of ISO days, like the `when` of a fact.
+import { OPEN_END, OPEN_START } from '@factcheck/core';
 import type { Token } from './tokens.js';
 
 export interface DateMention {
@@ -14,9 +15,6 @@ export interface DateMention {
   /** "MM-DD" for a day written without a year ("July 4th"); from/to are then open. */
   yearless?: string;
 }
-
-export const OPEN_START = '0001-01-01';
-export const OPEN_END = '9999-12-31';
 
 const MONTHS: ReadonlyMap<string, number> = new Map(
   [

@@ -161,6 +161,8 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
     if (!options.checkEvidence || claim.verdict === 'refuted' || claim.evidence.length === 0) continue;
     const check = new QuoteCheck(analysis, antonymsOfWord);
     for (const evidence of claim.evidence) {
+      // A quote cited against the claim is meant to contradict it.
+      if (evidence.stance === 'against') continue;
       for (const segment of quoteSegments(evidence.quote)) {
         if (!check.mayConflict(segment)) continue;
         const found = compareAnalysedTexts(analysis, analyseWith(segment, againstQuote), againstQuote);

@@ -5,7 +5,7 @@ export { candidatePairs, mayAlign } from './candidates.js';
 export { DEFAULT_CONTRADICTION_OPTIONS, findContradictions, quoteSegments } from './find.js';
 export { antonymLexiconSize, antonymSource, antonymsOf, areAntonyms } from './lexicon.js';
 export { DEFAULT_QUANTITY_OPTIONS } from './numbers.js';
-export { entityNames, normaliseValue, structuredConflicts, subjectKey } from './structured.js';
+export { entityNames, normalizeValue, structuredConflicts, subjectKey } from './structured.js';
 export { NEGATION_CUES, STOP_WORDS, stem, tokenize } from './tokens.js';
 export type { Alignment, AlignmentOptions } from './align.js';
 export type { AliasTable, AnalyseOptions, Analysis, Item, ItemKind } from './analyse.js';

@@ -29,10 +29,10 @@ export interface StructuredInput {
 }
 
 /**
- * Normalises a subject or value for comparison: Unicode compatibility forms, case, quotes,
+ * Normalizes a subject or value for comparison: Unicode compatibility forms, case, quotes,
  * punctuation and runs of whitespace; a leading article ("the former chancellor") is dropped.
  */
-export function normaliseValue(value: string): string {
+export function normalizeValue(value: string): string {
   const known = normalCache.get(value);
   if (known !== undefined) return known;
   const normal = computeNormal(value);
@@ -41,7 +41,7 @@ export function normaliseValue(value: string): string {
   return normal;
 }
 
-// Subjects and values repeat (one subject, many facts): normalise each distinct text once.
+// Subjects and values repeat (one subject, many facts): normalize each distinct text once.
 const normalCache = new Map<string, string>();
 const ASCII = /^[\x00-\x7f]*$/;
 
@@ -55,29 +55,29 @@ function computeNormal(value: string): string {
     .replace(/^(?:the|a|an) /, '');
 }
 
-/** Every name of every entity (id, name, aliases), normalised, mapped to the entity id. */
+/** Every name of every entity (id, name, aliases), normalized, mapped to the entity id. */
 export function entityNames(entities: ReadonlyMap<string, EntityDecl>): Map<string, string> {
   const names = new Map<string, string>();
   for (const entity of entities.values()) {
     for (const name of [entity.id, entity.name, ...entity.aliases]) {
       if (name === undefined) continue;
-      const key = normaliseValue(name);
+      const key = normalizeValue(name);
       if (key !== '' && !names.has(key)) names.set(key, entity.id);
     }
   }
   return names;
 }
 
-/** The key a subject (or an entity-valued value) is grouped by: its entity id, or its normalised text. */
+/** The key a subject (or an entity-valued value) is grouped by: its entity id, or its normalized text. */
 export function subjectKey(subject: string, names: ReadonlyMap<string, string>): string {
-  const key = normaliseValue(subject);
+  const key = normalizeValue(subject);
   const id = names.get(key);
   return id === undefined ? `text:${key}` : `entity:${id}`;
 }
 
 type Reading = { kind: 'quantity'; quantity: Quantity } | { kind: 'date'; date: DateMention } | { kind: 'text'; text: string };
 
-/** A value read as a single quantity, a single date, or else as normalised text (entity names resolved). */
+/** A value read as a single quantity, a single date, or else as normalized text (entity names resolved). */
 function readValue(value: string, names: ReadonlyMap<string, string>, options: QuantityOptions): Reading {
   const { items } = analyseWith(value, options);
   const only = items.length === 1 ? items[0] : undefined;
@@ -97,7 +97,7 @@ const shorten = (text: string, max = 80) => (text.length > max ? `${text.slice(0
 
 /**
  * Conflicting facts: same subject (by entity id, name or alias, case-insensitively), same single-valued
- * property, overlapping `when` (absent = always), values that differ after normalisation (numbers and
+ * property, overlapping `when` (absent = always), values that differ after normalization (numbers and
  * dates compared as intervals). Claims without a fact, or with a property not declared single-valued,
  * are skipped. Returns pairs in claims.yaml order.
  */
@@ -111,7 +111,7 @@ export function structuredConflicts(input: StructuredInput, options: Partial<Qua
     const key = `${subjectKey(fact.subject, names)}\u0000${fact.property}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = []));
-    group.push({ claim, normal: normaliseValue(fact.value) });
+    group.push({ claim, normal: normalizeValue(fact.value) });
   }
   // Values are read (as numbers, dates or names) only when two of them are compared, and each distinct
   // value once: values repeat ("yes", "no", a count).

@@ -25,7 +25,7 @@ describe('public API', () => {
       'extractQuantities',
       'findContradictions',
       'mayAlign',
-      'normaliseValue',
+      'normalizeValue',
       'quoteSegments',
       'stem',
       'structuredConflicts',

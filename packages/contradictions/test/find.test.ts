@@ -52,6 +52,16 @@ describe('findContradictions: a claim against its own evidence', () => {
     expect(findContradictions(input([makeClaim({ id: 'shares', claim: SHARES, verdict: 'refuted', quotes: [quote] })]))).toEqual([]);
   });
 
+  it('does not flag a quote cited against its claim (stance: against), whatever the verdict', () => {
+    for (const verdict of ['supported', 'disputed', 'unverified'] as const) {
+      const claim = makeClaim({ id: 'shares', claim: SHARES, verdict, quotes: [{ source: 'guardian', quote, stance: 'against' }] });
+      expect(findContradictions(input([claim]))).toEqual([]);
+    }
+    // The same quote cited for the claim is still flagged.
+    const forIt = makeClaim({ id: 'shares', claim: SHARES, verdict: 'disputed', quotes: [{ source: 'guardian', quote, stance: 'for' }] });
+    expect(findContradictions(input([forIt])).map((f) => f.evidence)).toEqual([{ source: 'guardian', quote }]);
+  });
+
   it('does not flag a quote that supports its claim, or a long quote that says more', () => {
     const supporting = makeClaim({ id: 'ok', claim: NEVER, quotes: [quote] });
     const longer = makeClaim({

@@ -5,7 +5,7 @@ import type { Claim, EntityDecl, PropertyDecl, TimeScope, Verdict, YamlPlace } f
 const POSITION = { line: 1, column: 1, offset: 0 };
 export const PLACE: YamlPlace = { start: POSITION, end: POSITION };
 
-/** A `when` as written in claims.yaml (YYYY, YYYY-MM or YYYY-MM-DD), normalised like the loader does. */
+/** A `when` as written in claims.yaml (YYYY, YYYY-MM or YYYY-MM-DD), normalized like the loader does. */
 export function when(text: string): TimeScope {
   const { value, error } = parseDateInterval(text);
   if (!value) throw new Error(`bad date in a test: ${error}`);
@@ -16,7 +16,7 @@ export interface ClaimSpec {
   id: string;
   claim?: string;
   verdict?: Verdict;
-  quotes?: Array<string | { source: string; quote: string }>;
+  quotes?: Array<string | { source: string; quote: string; stance?: 'for' | 'against' }>;
   fact?: { subject: string; property: string; value: string; when?: string };
   conflicts?: Array<{ with: string; reason: string }>;
 }
@@ -29,6 +29,7 @@ export function makeClaim(spec: ClaimSpec): Claim {
     evidence: (spec.quotes ?? []).map((q) => ({
       source: typeof q === 'string' ? 'source' : q.source,
       quote: typeof q === 'string' ? q : q.quote,
+      stance: typeof q === 'string' ? ('for' as const) : (q.stance ?? 'for'),
       place: PLACE,
       quotePlace: PLACE,
     })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseValue, structuredConflicts, subjectKey, entityNames } from '../src/index.js';
+import { normalizeValue, structuredConflicts, subjectKey, entityNames } from '../src/index.js';
 import { entities, input, makeClaim, properties } from './helpers.js';
 
 const fact = (id: string, subject: string, property: string, value: string, when?: string) =>
@@ -19,12 +19,12 @@ describe('structuredConflicts', () => {
     ]);
   });
 
-  it('treats values equal after normalising case, spaces, punctuation and quotes', () => {
+  it('treats values equal after normalizing case, spaces, punctuation and quotes', () => {
     const found = structuredConflicts(
       input([fact('a', 'kanter', 'job-title', 'Director of  Government Relations.'), fact('b', 'kanter', 'job-title', '“director of government relations”')]),
     );
     expect(found).toEqual([]);
-    expect(normaliseValue('  The “Former”   Chancellor! ')).toBe('former chancellor');
+    expect(normalizeValue('  The “Former”   Chancellor! ')).toBe('former chancellor');
   });
 
   it('compares numeric and date values as intervals', () => {

@@ -1,4 +1,17 @@
-import type { TimeScope } from './types.js';
+/**
+ * A time scope as a closed interval of ISO dates (YYYY-MM-DD), inclusive: what a date, a month or a
+ * year in claims.yaml reads as, and what a fact's `when` becomes.
+ */
+export interface TimeScope {
+  from: string;
+  to: string;
+  /** As written in claims.yaml, for messages. */
+  text: string;
+}
+
+/** The ends of an interval left open: the first and the last day a date can name. */
+export const OPEN_START = '0001-01-01';
+export const OPEN_END = '9999-12-31';
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -36,6 +49,3 @@ export function scopesOverlap(a: TimeScope | undefined, b: TimeScope | undefined
   if (!a || !b) return true;
   return a.from <= b.to && b.from <= a.to;
 }
-
-export const OPEN_START = '0001-01-01';
-export const OPEN_END = '9999-12-31';

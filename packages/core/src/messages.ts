@@ -1,3 +1,5 @@
+import { escapeControlChars } from './control-chars.js';
+import { RULES, type RuleId, type RuleInfo } from './rules.js';
 import type { Message, Place, Position, Severity } from './types.js';
 
 /** 1-based line and column of a 0-based offset, given the offsets where lines start. */
@@ -33,12 +35,15 @@ export function lineStartsOf(text: string): number[] {
 export const NO_PLACE: Place = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 export interface MessageInit {
-  ruleId: string;
+  ruleId: RuleId;
   reason: string;
   file: string;
   place?: Place;
+  /** Default: the rule's own severity (see RULES). */
   severity?: Severity;
   claimId?: string;
+  /** The id of the source the message is about. */
+  source?: string;
   actual?: string;
   expected?: string;
   note?: string;
@@ -50,23 +55,23 @@ export interface MessageInit {
  * claims.yaml, and an escape sequence printed raw would drive the terminal.
  */
 export function createMessage(init: MessageInit): Message {
-  const message: Message = { ruleId: init.ruleId, severity: init.severity ?? 'error', reason: escapeControls(init.reason), file: init.file };
+  const message: Message = { ruleId: init.ruleId, severity: init.severity ?? defaultSeverity(init.ruleId), reason: escapeControls(init.reason), file: init.file };
   if (init.place) message.place = init.place;
   if (init.claimId !== undefined) message.claimId = init.claimId;
+  if (init.source !== undefined) message.source = init.source;
   if (init.actual !== undefined) message.actual = init.actual;
   if (init.expected !== undefined) message.expected = init.expected;
   if (init.note !== undefined) message.note = escapeControls(init.note);
   return message;
 }
 
-// C0 controls but tab and line breaks (formatters show those), DEL, C1 controls, and the
-// bidirectional overrides that can make a line read differently from what it holds.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text with control characters written as `\u001b`-style escapes. */
-export function escapeControls(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/** The rule's own severity; 'error' for an id that no registry knows (from plain JavaScript). */
+function defaultSeverity(ruleId: RuleId): Severity {
+  return (RULES[ruleId] as RuleInfo | undefined)?.severity ?? 'error';
 }
+
+/** Text with control characters written as `\u001b`-style escapes; which characters, control-chars.ts decides for every package. */
+export const escapeControls = escapeControlChars;
 
 /** `file:line:col`, the way every message is located for a person. */
 export function formatLocation(message: Pick<Message, 'file' | 'place'>): string {
@@ -99,8 +104,8 @@ export function showValue(value: unknown, max = 60): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Levenshtein distance, for "did you mean" suggestions on short words. */
-export function editDistance(a: string, b: string): number {
+/** Levenshtein distance in UTF-16 code units, for "did you mean" suggestions on short words. */
+export function editDistanceInUnits(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;
@@ -130,7 +135,7 @@ export function suggest(word: string, choices: Iterable<string>): string | undef
     if (++looked > MAX_SUGGEST_CHOICES) break;
     // The distance is at least the difference in length: skip what cannot be close enough.
     if (Math.abs(choice.length - word.length) > limit) continue;
-    const distance = editDistance(word.toLowerCase(), choice.toLowerCase());
+    const distance = editDistanceInUnits(word.toLowerCase(), choice.toLowerCase());
     if (distance < bestDistance) {
       best = choice;
       bestDistance = distance;

@@ -1,9 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { RuleId } from './rules.js';
 
 /** Why a file could not be read as text, phrased for the user, with how to fix it. */
 export interface ReadProblem {
-  ruleId: string;
+  ruleId: RuleId;
   reason: string;
   note: string;
   /** For problems inside the content (a NUL byte, invalid UTF-8): the byte offset, and the bytes read. */

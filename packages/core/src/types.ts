@@ -1,6 +1,35 @@
 // The data model shared by every package. Only plain data lives here, so that each
 // step of claims.yaml → load → anchor → contradictions → coverage → reporters can be
-// read and tested on its own.
+// read and tested on its own. What claims.yaml holds is declared once, in format/spec.ts: the
+// types below take its parts from there (Verdict, Span, the fields of a claim or a source) and add
+// what loading derives (places, parsed patterns, time scopes).
+import type { TimeScope } from './dates.js';
+import type { ExcludePattern } from './format/exclude-pattern.js';
+import type { Infer } from './format/infer.js';
+import {
+  CLAIM_SPEC,
+  EVIDENCE_SPEC,
+  type ANCHOR_SPEC,
+  type CLAIMS_SPEC,
+  type CONFLICT_SPEC,
+  type ENTITY_SPEC,
+  type FACT_SPEC,
+  type HISTORY_ENTRY_SPEC,
+  type PROPERTY_SPEC,
+  type SOURCE_SPEC,
+  type THRESHOLDS_SPEC,
+  type VERDICTS_SPEC,
+} from './format/spec.js';
+import type { RuleId } from './rules.js';
+
+export type { TimeScope } from './dates.js';
+export type { ExcludePattern } from './format/exclude-pattern.js';
+
+/** What a valid claims.yaml holds, as read (dates as time scopes, exclude patterns compiled). */
+export type ClaimsDocument = Infer<typeof CLAIMS_SPEC>;
+type ClaimDocument = Infer<typeof CLAIM_SPEC>;
+type EvidenceDocument = Infer<typeof EVIDENCE_SPEC>;
+type SourceDocument = Infer<typeof SOURCE_SPEC>;
 
 /** 1-based line and column, 0-based offset (in the units of the text it points into). */
 export interface Position {
@@ -18,13 +47,15 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** One message model for every finding and every error (after unified's vfile-message). */
 export interface Message {
-  ruleId: string;
+  ruleId: RuleId;
   severity: Severity;
   reason: string;
   /** Path relative to the current directory, or as given. */
   file: string;
   place?: Place;
   claimId?: string;
+  /** The id of the source the message is about (its coverage, a quote in it, reading it). */
+  source?: string;
   actual?: string;
   expected?: string;
   /** How to fix it, or other help. */
@@ -38,21 +69,29 @@ export interface Result<T> {
   warnings: Message[];
 }
 
-export type Verdict = 'supported' | 'refuted' | 'disputed' | 'unverified';
-export const VERDICTS: readonly Verdict[] = ['supported', 'refuted', 'disputed', 'unverified'];
+export type Verdict = ClaimDocument['verdict'];
+export const VERDICTS: readonly Verdict[] = CLAIM_SPEC.fields.verdict.enum;
 
-/** Half-open [start, end) in Unicode code points. */
-export type Span = readonly [number, number];
+/** Half-open [start, end) in Unicode code points, as claims.yaml writes a quote's span. */
+export type Span = NonNullable<EvidenceDocument['span']>;
 
 /** Where a YAML node stands in claims.yaml (offsets in UTF-16 units of the file text). */
 export type YamlPlace = Place;
 
-export interface Evidence {
-  source: string;
-  quote: string;
-  span?: Span;
-  prefix?: string;
-  suffix?: string;
+/** One accepted change of a quote's words: when it was accepted (YYYY-MM-DD, UTC), and the words the source used before. */
+export interface Correction extends Infer<typeof HISTORY_ENTRY_SPEC> {
+  place: YamlPlace;
+}
+
+/** Whether an evidence item backs its claim (`for`) or speaks against it (`against`). */
+export type Stance = NonNullable<EvidenceDocument['stance']>;
+export const STANCES: readonly Stance[] = EVIDENCE_SPEC.fields.stance.enum;
+
+export interface Evidence extends Omit<EvidenceDocument, 'history' | 'stance'> {
+  /** As written, or the default: `against` in a refuted claim, `for` otherwise. */
+  stance: Stance;
+  /** Accepted changes of the quote, oldest first (`factcheck update --accept` appends them). */
+  history?: Correction[];
   /** The evidence item itself. */
   place: YamlPlace;
   /** The quote scalar, and the span node (when present): `update` and messages point at them. */
@@ -60,79 +99,72 @@ export interface Evidence {
   spanPlace?: YamlPlace;
 }
 
-/** A time scope as a closed interval of ISO dates (YYYY-MM-DD), inclusive. */
-export interface TimeScope {
-  from: string;
-  to: string;
-  /** As written in claims.yaml, for messages. */
-  text: string;
-}
-
-export interface Fact {
-  subject: string;
-  property: string;
+export interface Fact extends Pick<Infer<typeof FACT_SPEC>, 'subject' | 'property'> {
+  /** As written; a number in its shortest form. */
   value: string;
+  /** A range with its open ends filled in (OPEN_START, OPEN_END). */
   when?: TimeScope;
   place: YamlPlace;
 }
 
-export interface ConflictAck {
-  with: string;
-  reason: string;
-  place: YamlPlace;
-}
+/**
+ * An acknowledged disagreement: with another claim (`with`, its id), or with one of the claim's
+ * own quotes (`evidence`, its position in the claim's evidence list, from 0). Exactly one is set.
+ * `place` is that of the claim id or the position.
+ */
+export type ConflictAck = Infer<typeof CONFLICT_SPEC> & { place: YamlPlace };
 
-export interface Claim {
-  id: string;
-  claim: string;
-  verdict: Verdict;
+export interface Claim extends Pick<ClaimDocument, 'id' | 'claim' | 'verdict' | 'note'> {
   evidence: Evidence[];
   fact?: Fact;
   conflicts: ConflictAck[];
-  note?: string;
   /** The claim item, and its `id` scalar (vitest and stylish point at the id). */
   place: YamlPlace;
   idPlace: YamlPlace;
   claimPlace: YamlPlace;
 }
 
-/** Coverage thresholds, in percent (0 to 100). */
-export interface CoverageThresholds {
-  sentences?: number;
-  characters?: number;
+/** The editorial policy of `verdicts:` in claims.yaml; every field absent is no requirement. */
+export interface VerdictPolicy {
+  supported: { minSources?: number; minPublishers?: number };
 }
 
-export interface SourceDecl {
+/** Distinct sources, and distinct publishers (a source's publisher, or its id when it has none), among a claim's `for` evidence. */
+export interface Corroboration {
+  sources: number;
+  publishers: number;
+}
+
+/** Coverage thresholds, in percent (0 to 100). */
+export type CoverageThresholds = Infer<typeof THRESHOLDS_SPEC>;
+
+/** A source; `path` as written, relative to claims.yaml. */
+export interface SourceDecl extends Pick<SourceDocument, 'path' | 'title' | 'publisher' | 'url' | 'sha256' | 'coverage'> {
   id: string;
-  /** As written, relative to claims.yaml. */
-  path: string;
-  title?: string;
-  publisher?: string;
-  url?: string;
+  /** As written. */
   published?: string;
-  sha256?: string;
-  /** Boilerplate patterns: plain strings match literally; `/…/flags` strings are regular expressions. */
-  exclude: string[];
-  coverage?: CoverageThresholds;
+  /** Boilerplate patterns, read: plain strings match literally; `/…/flags` strings are regular expressions. */
+  exclude: ExcludePattern[];
   place: YamlPlace;
   pathPlace: YamlPlace;
   sha256Place?: YamlPlace;
 }
 
-export interface PropertyDecl {
+export interface PropertyDecl extends Pick<Infer<typeof PROPERTY_SPEC>, 'description'> {
   id: string;
   /** Wikidata's single-value constraint: one value at a time per subject. */
   singleValued: boolean;
-  description?: string;
   place: YamlPlace;
 }
 
-export interface EntityDecl {
+export interface EntityDecl extends Pick<Infer<typeof ENTITY_SPEC>, 'name'> {
   id: string;
-  name?: string;
   aliases: string[];
   place: YamlPlace;
 }
+
+/** How a quote that stands verbatim elsewhere is reported: a warning (the claim passes) or an error. */
+export type MovedSeverity = NonNullable<Infer<typeof ANCHOR_SPEC>['moved']>;
 
 export interface AnchorOptions {
   /** Minimum similarity (0..1) for a fuzzy candidate; below it the quote is missing. Default 0.75. */
@@ -141,6 +173,8 @@ export interface AnchorOptions {
   margin: number;
   /** Fold case in the normalized and fuzzy steps. Default false. */
   ignoreCase: boolean;
+  /** Severity of a moved quote; the anchor step itself ignores it. Default 'warning'. */
+  moved?: MovedSeverity;
 }
 
 export const DEFAULT_ANCHOR_OPTIONS: AnchorOptions = { minScore: 0.75, margin: 0.05, ignoreCase: false };
@@ -158,6 +192,8 @@ export interface Workspace {
   entities: Map<string, EntityDecl>;
   coverage: CoverageThresholds;
   anchor: AnchorOptions;
+  /** The `verdicts:` policy; absent when claims.yaml sets none. */
+  verdicts?: VerdictPolicy;
 }
 
 export type EvidenceStatus = 'verified' | 'moved' | 'changed' | 'ambiguous' | 'missing';
@@ -189,6 +225,8 @@ export interface AnchorResult {
   actual?: string;
   diff?: DiffPart[];
   candidates?: Candidate[];
+  /** Why a quote found word for word is not verified: its span would cut a character in two. */
+  reason?: string;
 }
 
 export interface EvidenceResult extends AnchorResult {
@@ -197,6 +235,8 @@ export interface EvidenceResult extends AnchorResult {
   index: number;
   source: string;
   quote: string;
+  /** The evidence item's stance, resolved (see Evidence.stance). */
+  stance: Stance;
   span?: Span;
   /** False when claims.yaml gives no span: found, but not pinned (a warning, not a failure). */
   pinned: boolean;
@@ -263,6 +303,8 @@ export interface ClaimResult {
   verdict: Verdict;
   status: ClaimStatus;
   evidence: EvidenceResult[];
+  /** How many distinct sources and publishers its `for` evidence cites. */
+  corroboration: Corroboration;
 }
 
 /** A source's text as read from disk, with its code point index. */

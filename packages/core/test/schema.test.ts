@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readClaims, workspaceDir } from '@factcheck/test-fixtures';
 import { toJsonSchema } from '../src/index.js';
 
 describe('claims.schema.json', () => {
@@ -8,9 +11,11 @@ describe('claims.schema.json', () => {
     expect(committed).toEqual(toJsonSchema());
   });
 
-  it('is named on the first line of the workspace claims.yaml', () => {
-    const first = readFileSync(new URL('../../../claims.yaml', import.meta.url), 'utf8').split('\n')[0];
-    expect(first).toBe('# yaml-language-server: $schema=./packages/core/claims.schema.json');
+  it('is named on the first line of the fixture claims.yaml, by a path that leads to it', () => {
+    const first = readClaims().split('\n')[0]!;
+    const named = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)?.[1];
+    expect(named).toBeDefined();
+    expect(path.resolve(workspaceDir, named!)).toBe(fileURLToPath(new URL('../claims.schema.json', import.meta.url)));
   });
 
   it('closes every object, so that editors flag unknown keys', () => {

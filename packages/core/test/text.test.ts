@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readSeed } from '@factcheck/test-fixtures';
 import { SourceText } from '../src/index.js';
-
-const seed = (name: string) => readFileSync(new URL(`../../../seeds/${name}`, import.meta.url), 'utf8');
 
 describe('SourceText', () => {
   it('counts code points, not UTF-16 units, around emoji', () => {
@@ -43,7 +41,7 @@ describe('SourceText', () => {
   });
 
   it('handles seed 000, one line with no trailing newline', () => {
-    const raw = seed('000_5a6a690b5120e7a3.txt');
+    const raw = readSeed('000');
     const text = new SourceText(raw);
     expect(raw.endsWith('\n')).toBe(false);
     expect(text.lineCount).toBe(1);
@@ -52,7 +50,7 @@ describe('SourceText', () => {
   });
 
   it('is a fast path when there is no astral character', () => {
-    const text = new SourceText(seed('002_7eed6be3d315f0c0.txt'));
+    const text = new SourceText(readSeed('002'));
     expect(text.hasAstral).toBe(false);
     expect(text.toUnit(100)).toBe(100);
     expect(text.toCodePoint(100)).toBe(100);

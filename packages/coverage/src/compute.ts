@@ -2,9 +2,11 @@ import type {
   CoverageResult,
   CoverageThresholds,
   EvidenceResult,
+  ExcludePattern,
   LoadedSource,
   Message,
   Place,
+  RuleId,
   SentenceCoverage,
   SourceCoverage,
   SourceText,
@@ -20,12 +22,11 @@ import { markSpans } from './spans.js';
 export interface CoverageInput {
   workspace: Workspace;
   sources: ReadonlyMap<string, LoadedSource>;
+  /** Every evidence result; verified and moved quotes cover the text of their own source. */
   evidence: readonly EvidenceResult[];
-  /** Ids of the claims that passed. Only their verified evidence covers text. */
-  passingClaims: ReadonlySet<string>;
 }
 
-export const COVERAGE_RULE_ID = 'coverage-threshold';
+export const COVERAGE_RULE_ID = 'coverage-threshold' satisfies RuleId;
 
 /** Passing and failing evidence spans of one source. */
 interface SourceEvidence {
@@ -37,8 +38,9 @@ interface SourceEvidence {
  * Sentence and character coverage of every loaded source, in the order of claims.yaml.
  *
  * - Evidence has a place in the text when the anchor step `found` it (verified, moved, changed).
- *   It is passing when its status is verified and its claim passed; any other placed evidence
- *   is failing.
+ *   It is passing when its quote stands verbatim (verified or moved); changed evidence is failing.
+ *   Each source counts on its own: what happens to a claim's evidence in other sources, or to the
+ *   claim as a whole, does not change what its quotes in this source cover.
  * - A sentence is covered when passing evidence overlaps one of its word characters (letters and
  *   digits), partial when only failing evidence does, and uncovered otherwise. A sentence whose
  *   word characters all fall in `exclude` matches, or that has none at all (a lone bullet or
@@ -51,7 +53,7 @@ interface SourceEvidence {
  */
 export function computeCoverage(input: CoverageInput): CoverageResult {
   const { workspace, sources } = input;
-  const bySource = groupEvidence(input.evidence, input.passingClaims);
+  const bySource = groupEvidence(input.evidence);
   const results: SourceCoverage[] = [];
   const messages: Message[] = [];
   for (const decl of workspace.sources.values()) {
@@ -61,23 +63,27 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
     const thresholds = effectiveThresholds(workspace.coverage, decl.coverage);
     const coverage = measureSource(loaded.text, decl.exclude, evidence, { source: decl.id, path: decl.path, thresholds });
     results.push(coverage);
-    messages.push(...thresholdMessages(coverage, decl.path, thresholds, workspace.displayPath, decl.place));
+    messages.push(...thresholdMessages(coverage, { text: decl.path, source: decl.id }, thresholds, workspace.displayPath, decl.place));
   }
   const total = sumTotals(results);
-  messages.push(...thresholdMessages(total, 'all sources', workspace.coverage, workspace.displayPath, undefined));
+  messages.push(...thresholdMessages(total, { text: 'all sources' }, workspace.coverage, workspace.displayPath, undefined));
   return { sources: results, total, messages };
 }
 
-function groupEvidence(evidence: readonly EvidenceResult[], passingClaims: ReadonlySet<string>): Map<string, SourceEvidence> {
+function groupEvidence(evidence: readonly EvidenceResult[]): Map<string, SourceEvidence> {
   const bySource = new Map<string, SourceEvidence>();
   for (const item of evidence) {
     if (!item.found) continue;
     let entry = bySource.get(item.source);
     if (!entry) bySource.set(item.source, (entry = { passing: [], failing: [] }));
-    const passing = item.status === 'verified' && passingClaims.has(item.claimId);
-    (passing ? entry.passing : entry.failing).push(item.found);
+    (coversText(item) ? entry.passing : entry.failing).push(item.found);
   }
   return bySource;
+}
+
+/** A quote covers its source when it stands there verbatim, at its span or elsewhere. */
+function coversText(evidence: EvidenceResult): boolean {
+  return evidence.status === 'verified' || evidence.status === 'moved';
 }
 
 /** The thresholds that apply to one source: its own values, else the global ones. */
@@ -93,7 +99,7 @@ export function effectiveThresholds(global: CoverageThresholds, own: CoverageThr
 /** Coverage of one text. Pure: exported for callers that measure a text outside a workspace. */
 export function measureSource(
   text: SourceText,
-  exclude: readonly string[],
+  exclude: readonly ExcludePattern[],
   evidence: { passing: readonly Span[]; failing: readonly Span[] },
   about: { source: string; path: string; thresholds: CoverageThresholds },
 ): SourceCoverage {
@@ -194,9 +200,15 @@ function sumTotals(sources: readonly SourceCoverage[]): CoverageResult['total'] 
 
 type Figures = CoverageResult['total'];
 
+/** What a threshold message is about: a source (its path, and its id) or all sources together. */
+interface Subject {
+  text: string;
+  source?: string;
+}
+
 function thresholdMessages(
   figures: Figures,
-  subject: string,
+  subject: Subject,
   thresholds: CoverageThresholds,
   file: string,
   place: Place | undefined,
@@ -212,16 +224,17 @@ function thresholdMessages(
     const message: Message = {
       ruleId: COVERAGE_RULE_ID,
       severity: 'error',
-      reason: `${subject}: ${formatPercent(check.pct)} of ${check.kind} covered, threshold ${check.threshold}%`,
+      reason: `${subject.text}: ${formatPercent(check.pct)} of ${check.kind} covered, threshold ${check.threshold}%`,
       file,
       actual: `${formatPercent(check.pct)} (${check.covered} of ${check.total} ${check.kind})`,
       expected: `at least ${check.threshold}%`,
       note:
         check.kind === 'sentences'
           ? 'Add claims whose evidence quotes the uncovered sentences, or leave boilerplate out with `exclude:`.'
-          : 'Quote more of the source in passing claims, or leave boilerplate out with `exclude:`.',
+          : 'Quote more of the source in claims, or leave boilerplate out with `exclude:`.',
     };
     if (place) message.place = place;
+    if (subject.source !== undefined) message.source = subject.source;
     messages.push(message);
   }
   return messages;

@@ -1,38 +1,18 @@
-import type { SourceText, Span } from '@factcheck/core';
+import type { ExcludePattern, SourceText, Span } from '@factcheck/core';
 import { mergeSpans } from './spans.js';
 
-/** A boilerplate pattern, ready to run: a literal string or a global regular expression. */
-export type ExcludeMatcher = { literal: string } | { regex: RegExp };
-
-// The same rule as the loader: a pattern written /…/flags is a regular expression.
-const REGEX_FORM = /^\/(.*)\/([a-z]*)$/s;
-
-/**
- * Compiles one `exclude` pattern. Plain strings match literally and case-sensitively; `/…/flags`
- * strings are regular expressions, always run with the `g` flag. Returns undefined for a pattern
- * that cannot match anything (an empty string, or an invalid regular expression, which the loader
- * reports; coverage skips it rather than throwing).
- */
-export function compileExcludePattern(pattern: string): ExcludeMatcher | undefined {
-  const parsed = REGEX_FORM.exec(pattern);
-  if (!parsed) return pattern.length > 0 ? { literal: pattern } : undefined;
-  const flags = parsed[2]!;
-  try {
-    return { regex: new RegExp(parsed[1]!, flags.includes('g') ? flags : `${flags}g`) };
-  } catch {
-    return undefined;
-  }
-}
-
-/** UTF-16 spans of every match of one matcher. Literal matches may overlap. */
-function matchUnits(s: string, matcher: ExcludeMatcher): Span[] {
+/** UTF-16 spans of every match of one pattern. Literal matches may overlap. */
+function matchUnits(s: string, pattern: ExcludePattern): Span[] {
   const out: Span[] = [];
-  if ('literal' in matcher) {
-    const { literal } = matcher;
+  if (pattern.kind === 'literal') {
+    const literal = pattern.text;
+    // An empty string would match between every two characters and exclude nothing.
+    if (literal.length === 0) return out;
     for (let at = s.indexOf(literal); at !== -1; at = s.indexOf(literal, at + 1)) out.push([at, at + literal.length]);
     return out;
   }
-  const re = matcher.regex;
+  // The loader compiles every pattern with the g flag; one built by hand without it runs as a copy that has it.
+  const re = pattern.regex.global ? pattern.regex : new RegExp(pattern.regex, `${pattern.regex.flags}g`);
   re.lastIndex = 0;
   // The v flag (unicodeSets) also matches by code point.
   const unicode = re.unicode || re.flags.includes('v');
@@ -58,14 +38,14 @@ function stepForward(s: string, at: number, unicode: boolean): number {
 }
 
 /**
- * The parts of a source matched by its `exclude` patterns, as sorted, merged code point spans.
- * Patterns that do not compile are skipped.
+ * The parts of a source matched by its `exclude` patterns (as the loader read them: a literal
+ * string, or a regular expression), as sorted, merged code point spans.
  */
-export function excludedRanges(text: SourceText, patterns: readonly string[]): Span[] {
+export function excludedRanges(text: SourceText, patterns: readonly ExcludePattern[]): Span[] {
   const units: Span[] = [];
   for (const pattern of patterns) {
-    const matcher = compileExcludePattern(pattern);
-    if (matcher) units.push(...matchUnits(text.text, matcher));
+    // One by one: a pattern may match a million times, too many arguments for push(...matches).
+    for (const unit of matchUnits(text.text, pattern)) units.push(unit);
   }
   return mergeSpans(units).map(([start, end]) => text.codePointSpan(start, end));
 }

@@ -1,7 +1,6 @@
 export { computeCoverage, COVERAGE_RULE_ID, effectiveThresholds, measureSource } from './compute.js';
 export type { CoverageInput } from './compute.js';
-export { compileExcludePattern, excludedRanges } from './exclude.js';
-export type { ExcludeMatcher } from './exclude.js';
+export { excludedRanges } from './exclude.js';
 export { DEFAULT_WATERMARKS, formatPercent, isBelow, percent, watermarkClass } from './percent.js';
 export type { WatermarkClass, Watermarks } from './percent.js';
 export { splitSentences } from './sentences.js';

@@ -2,7 +2,7 @@ import type { CoverageResult, CoverageThresholds } from '@factcheck/core';
 import { formatPercent, isBelow } from './percent.js';
 
 export interface CoverageTableOptions {
-  /** Heading line above the table. Default `Coverage`. */
+  /** Heading line above the table. Default `Coverage: sentences quoted (not facts checked)`. */
   title?: string;
   /** The global thresholds (`workspace.coverage`), checked against the total line. Default: none (no mark on the total). */
   thresholds?: CoverageThresholds;
@@ -21,6 +21,10 @@ interface Row {
  * character %, and ✓/✗ against the thresholds that apply), with a total line. No colours:
  * callers that print to a terminal may colour it.
  */
+// Coverage counts sentences that some verified quote overlaps; the heading says so, so that
+// 100% is not read as "every fact checked".
+const DEFAULT_COVERAGE_TITLE = 'Coverage: sentences quoted (not facts checked)';
+
 export function formatCoverageTable(coverage: CoverageResult, options: CoverageTableOptions = {}): string {
   const rows: Row[] = coverage.sources.map((s) => ({
     name: s.source,
@@ -38,7 +42,7 @@ export function formatCoverageTable(coverage: CoverageResult, options: CoverageT
     characterPct: formatPercent(t.characterPct),
     mark: thresholdMark(totalThresholds, t.covered, t.sentences - t.excluded, t.coveredCharacters, t.characters),
   });
-  const header: Row = { name: 'source', sentences: 'sentences', sentencePct: '%', characterPct: 'chars %', mark: '' };
+  const header: Row = { name: 'source', sentences: 'quoted', sentencePct: '%', characterPct: 'chars %', mark: '' };
   const all = [header, ...rows];
   const width = (pick: (r: Row) => string): number => Math.max(...all.map((r) => [...pick(r)].length));
   const w = { name: width((r) => r.name), sentences: width((r) => r.sentences), sentencePct: width((r) => r.sentencePct), characterPct: width((r) => r.characterPct) };
@@ -46,7 +50,7 @@ export function formatCoverageTable(coverage: CoverageResult, options: CoverageT
     [padEnd(r.name, w.name), padStart(r.sentences, w.sentences), padStart(r.sentencePct, w.sentencePct), padStart(r.characterPct, w.characterPct), r.mark]
       .join('  ')
       .trimEnd();
-  const lines = [options.title ?? 'Coverage', line(header), ...rows.slice(0, -1).map(line), '-'.repeat(line(header).length), line(rows[rows.length - 1]!)];
+  const lines = [options.title ?? DEFAULT_COVERAGE_TITLE, line(header), ...rows.slice(0, -1).map(line), '-'.repeat(line(header).length), line(rows[rows.length - 1]!)];
   return lines.join('\n');
 }
 

@@ -8,7 +8,6 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'COVERAGE_RULE_ID',
       'DEFAULT_WATERMARKS',
-      'compileExcludePattern',
       'computeCoverage',
       'effectiveThresholds',
       'excludedRanges',
@@ -40,7 +39,6 @@ describe('public types', () => {
     expect(surface.types).toEqual([
       'CoverageInput',
       'CoverageTableOptions',
-      'ExcludeMatcher',
       'WatermarkClass',
       'Watermarks',
     ]);

@@ -1,4 +1,4 @@
-import { SourceText, type EvidenceResult, type LoadedSource, type Place, type SourceDecl, type Workspace } from '@factcheck/core';
+import { readExcludePattern, SourceText, type EvidenceResult, type ExcludePattern, type LoadedSource, type Place, type SourceDecl, type Workspace } from '@factcheck/core';
 
 export function placeAtLine(line: number): Place {
   return { start: { line, column: 3, offset: line * 10 }, end: { line, column: 20, offset: line * 10 + 17 } };
@@ -38,5 +38,14 @@ export function evidenceAt(
   if (unit < 0) throw new Error(`test setup: ${JSON.stringify(quote)} is not in the text`);
   const st = new SourceText(text);
   const found = st.codePointSpan(unit, unit + quote.length);
-  return { claimId: init.claimId, index: 0, source: init.source, quote, status: init.status ?? 'verified', found, span: found, pinned: true };
+  return { claimId: init.claimId, index: 0, source: init.source, quote, stance: 'for', status: init.status ?? 'verified', found, span: found, pinned: true };
+}
+
+/** Exclude patterns as the loader reads them from claims.yaml (`/…/flags` is a regular expression). */
+export function patterns(...written: string[]): ExcludePattern[] {
+  return written.map((text) => {
+    const reading = readExcludePattern(text);
+    if (!('value' in reading)) throw new Error(`test setup: ${text} ${reading.problem.reason}`);
+    return reading.value;
+  });
 }

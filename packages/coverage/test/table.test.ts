@@ -14,15 +14,14 @@ describe('formatCoverageTable', () => {
       [b.id, loaded(b, textB)],
     ]),
     evidence: [evidenceAt(textA, 'One', { claimId: 'c', source: a.id }), evidenceAt(textB, 'Six', { claimId: 'c', source: b.id })],
-    passingClaims: new Set(['c']),
   });
 
   it('prints one row per source with covered/total, sentence % and character %', () => {
     // Characters: guardian 3 of 19 ("One" of "One.Two.Three.Four."), bbc 3 of 9 ("Six" of "Five.Six."), total 6 of 28.
     const table = formatCoverageTable(coverage, { thresholds: { sentences: 50 } });
     const lines = table.split('\n');
-    expect(lines[0]).toBe('Coverage');
-    expect(lines[1]).toMatch(/^source\s+sentences\s+%\s+chars %$/);
+    expect(lines[0]).toBe('Coverage: sentences quoted (not facts checked)');
+    expect(lines[1]).toMatch(/^source\s+quoted\s+%\s+chars %$/);
     expect(lines[2]).toMatch(/^guardian-kanter\s+1\/4\s+25\.0%\s+15\.7%\s+✗ sentences < 80%$/);
     expect(lines[3]).toMatch(/^bbc-parliament\s+1\/2\s+50\.0%\s+33\.3%\s+✓$/);
     expect(lines[4]).toMatch(/^-+$/);

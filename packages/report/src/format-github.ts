@@ -1,4 +1,4 @@
-import type { Message } from '@factcheck/core';
+import { ruleDocs, type Message } from '@factcheck/core';
 
 /** Escapes the message part of a workflow command. */
 export function escapeGithubData(text: string): string {
@@ -12,7 +12,7 @@ export function escapeGithubProperty(text: string): string {
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
-/** GitHub Actions workflow annotations, one per message. */
+/** GitHub Actions workflow annotations, one per message, each ending with where its rule is documented. */
 export function formatGithub(messages: readonly Message[]): string {
   return messages
     .map((m) => {
@@ -22,7 +22,7 @@ export function formatGithub(messages: readonly Message[]): string {
         props.push(`endLine=${m.place.end.line}`, `endColumn=${m.place.end.column}`);
       }
       props.push(`title=${escapeGithubProperty(m.claimId ? `${m.ruleId} (${m.claimId})` : m.ruleId)}`);
-      const text = m.note ? `${m.reason}\n${m.note}` : m.reason;
+      const text = [m.reason, ...(m.note ? [m.note] : []), `Docs: ${ruleDocs(m.ruleId)}`].join('\n');
       return `::${COMMAND[m.severity]} ${props.join(',')}::${escapeGithubData(text)}`;
     })
     .join('\n');

@@ -1,4 +1,4 @@
-import type { CheckResult, EvidenceResult, Message } from '@factcheck/core';
+import { ruleDocs, type CheckResult, type EvidenceResult, type Message } from '@factcheck/core';
 
 /** The stable JSON output of `check --format json` (see the README for the shape). */
 export interface JsonReport {
@@ -6,15 +6,20 @@ export interface JsonReport {
   claims: JsonClaim[];
   contradictions: JsonContradiction[];
   coverage: { sources: JsonCoverage[]; total: JsonCoverageTotal };
-  messages: Message[];
+  messages: JsonMessage[];
   summary: { passed: number; failed: number };
 }
+
+/** A message, with where the README documents its rule (`README.md#rule-<id>`). */
+export type JsonMessage = Message & { docs: string };
 
 export interface JsonClaim {
   id: string;
   verdict: string;
   status: 'passed' | 'failed';
   evidence: JsonEvidence[];
+  /** Distinct sources, and distinct publishers, among the claim's evidence for it. */
+  corroboration: { sources: number; publishers: number };
 }
 
 export interface JsonEvidence {
@@ -23,12 +28,18 @@ export interface JsonEvidence {
   span: [number, number] | null;
   found: [number, number] | null;
   quote: string;
+  /** Whether the quote backs the claim (`for`) or speaks against it (`against`). */
+  stance: 'for' | 'against';
   pinned: boolean;
   score?: number;
   kind?: string;
   actual?: string;
   diff?: EvidenceResult['diff'];
+  /** Why a quote found word for word is not verified (it cuts a character in two). */
+  reason?: string;
   candidates?: { span: [number, number]; score: number }[];
+  /** The quote's accepted corrections, oldest first, as claims.yaml records them. */
+  history?: { date: string; was: string }[];
 }
 
 export interface JsonContradiction {
@@ -61,19 +72,24 @@ export interface JsonCoverageTotal {
 const pair = (span: readonly [number, number] | undefined): [number, number] | null => (span ? [span[0], span[1]] : null);
 
 export function toJsonReport(result: CheckResult): JsonReport {
+  const claimsById = new Map(result.workspace.claims.map((c) => [c.id, c]));
   return {
     version: 1,
     claims: result.claims.map((claim) => ({
       id: claim.id,
       verdict: claim.verdict,
       status: claim.status,
+      corroboration: claim.corroboration,
       evidence: claim.evidence.map((e) => {
-        const out: JsonEvidence = { source: e.source, status: e.status, span: pair(e.span), found: pair(e.found), quote: e.quote, pinned: e.pinned };
-        if (e.status !== 'verified' && e.score !== undefined) out.score = round(e.score);
+        const out: JsonEvidence = { source: e.source, status: e.status, span: pair(e.span), found: pair(e.found), quote: e.quote, stance: e.stance, pinned: e.pinned };
+        if (e.status !== 'verified' && e.score !== undefined) out.score = e.score; // exact: a rounded 1 would hide a difference
         if (e.kind && e.kind !== 'exact') out.kind = e.kind;
         if (e.actual !== undefined) out.actual = e.actual;
         if (e.diff) out.diff = e.diff;
-        if (e.candidates?.length) out.candidates = e.candidates.map((c) => ({ span: [c.span[0], c.span[1]], score: round(c.score) }));
+        if (e.reason) out.reason = e.reason;
+        if (e.candidates?.length) out.candidates = e.candidates.map((c) => ({ span: [c.span[0], c.span[1]], score: c.score }));
+        const history = claimsById.get(claim.id)?.evidence[e.index]?.history;
+        if (history?.length) out.history = history.map(({ date, was }) => ({ date, was }));
         return out;
       }),
     })),
@@ -101,14 +117,14 @@ export function toJsonReport(result: CheckResult): JsonReport {
         characterPct: result.coverage.total.characterPct,
       },
     },
-    messages: result.messages,
+    messages: result.messages.map(withDocs),
     summary: result.summary,
   };
 }
 
 /** What `--format json` prints when claims.yaml cannot be checked at all (exit 2). */
-export function toJsonErrorReport(errors: readonly Message[], warnings: readonly Message[] = []): { version: 1; errors: Message[]; warnings: Message[] } {
-  return { version: 1, errors: [...errors], warnings: [...warnings] };
+export function toJsonErrorReport(errors: readonly Message[], warnings: readonly Message[] = []): { version: 1; errors: JsonMessage[]; warnings: JsonMessage[] } {
+  return { version: 1, errors: errors.map(withDocs), warnings: warnings.map(withDocs) };
 }
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
+const withDocs = (message: Message): JsonMessage => ({ ...message, docs: ruleDocs(message.ruleId) });

@@ -1,8 +1,10 @@
+export { formatAddResult } from './format-add.js';
 export { escapeGithubData, escapeGithubProperty, formatGithub } from './format-github.js';
 export { toJsonErrorReport, toJsonReport } from './format-json.js';
-export type { JsonClaim, JsonContradiction, JsonCoverage, JsonCoverageTotal, JsonEvidence, JsonReport } from './format-json.js';
-export { formatStylish, formatSummaryLine } from './format-stylish.js';
+export type { JsonClaim, JsonContradiction, JsonCoverage, JsonCoverageTotal, JsonEvidence, JsonMessage, JsonReport } from './format-json.js';
+export { formatStylish, formatSummaryLine, groupMovedQuotes } from './format-stylish.js';
 export type { StylishOptions } from './format-stylish.js';
+export { formatUpdateResult } from './format-update.js';
 export {
   CONTENT_SECURITY_POLICY,
   coverageSummary,
@@ -21,6 +23,7 @@ export {
   SOURCES_DIR,
   SUMMARY_FILE,
   textFragmentUrl,
+  VERDICT_MEANINGS,
   writeHtmlReport,
 } from './html/index.js';
 export type { CharacterFigures, ContradictionRow, CoverageSummary, FailingRow, HtmlRenderOptions, IndexData, SentenceFigures, SourceRow } from './html/index.js';

@@ -73,8 +73,8 @@ describe('the HTML report in Chromium', { timeout: 120_000 }, () => {
       expect(row.cells[4]).toBe(`${coverage.characterPct.toFixed(1)}%`);
     }
     const summary = await page.textContent('.cards');
-    expect(summary).toContain(`${result.summary.passed} passed`);
-    expect(summary).toContain(`${result.summary.failed} failed`);
+    expect(summary).toContain(`${result.summary.passed} with quotes verified`);
+    expect(summary).toContain(`${result.summary.failed} failing the check`);
     expect(summary).toContain(`${result.coverage.total.sentencePct.toFixed(1)}%`);
     expect(await page.$$eval('#failing-body tr', (trs) => trs.length)).toBe(result.summary.failed);
     expect(await page.$$eval('#contradictions-body tr', (trs) => trs.length)).toBe(result.contradictions.length);

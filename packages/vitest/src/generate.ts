@@ -5,6 +5,12 @@ import { buildSourceMap, type LineMapping } from './source-map.js';
 export interface GeneratedModule {
   code: string;
   map: string;
+  /**
+   * The source files that claims.yaml names, as absolute paths: the tests' outcome depends on them
+   * as much as on claims.yaml. A path that leaves claims.yaml's folder is left out (the check
+   * refuses it, and nothing outside the workspace is watched).
+   */
+  sources: string[];
 }
 
 /**
@@ -41,5 +47,20 @@ export function generateClaimsModule(claimsPath: string, yamlText: string, runti
     emit(`  test('total', () => run.assertTotalCoverage());`);
     emit(`});`);
   }
-  return { code: `${lines.join('\n')}\n`, map: buildSourceMap(file, yamlText, mappings) };
+  const sources = workspace ? sourceFiles(claimsPath, [...workspace.sources.values()].map((s) => s.path)) : [];
+  return { code: `${lines.join('\n')}\n`, map: buildSourceMap(file, yamlText, mappings), sources };
+}
+
+/** The absolute paths of the sources, as written relative to claims.yaml, that stay inside its folder. */
+function sourceFiles(claimsPath: string, written: readonly string[]): string[] {
+  const folder = path.dirname(claimsPath);
+  const files = new Set<string>();
+  for (const relative of written) {
+    if (relative === '' || path.isAbsolute(relative)) continue;
+    const file = path.resolve(folder, relative);
+    const inside = path.relative(folder, file);
+    if (inside === '' || inside.split(path.sep)[0] === '..') continue;
+    files.add(file);
+  }
+  return [...files];
 }

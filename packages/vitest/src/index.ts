@@ -6,5 +6,5 @@ export { generateClaimsModule } from './generate.js';
 export type { GeneratedModule } from './generate.js';
 export { ClaimError, loadClaims } from './runtime.js';
 export type { ClaimsRun } from './runtime.js';
-export { buildSourceMap, encodeVlq } from './source-map.js';
+export { buildSourceMap } from './source-map.js';
 export type { LineMapping } from './source-map.js';

@@ -10,7 +10,6 @@ describe('public API', () => {
       'ClaimError',
       'FactcheckReportWriter',
       'buildSourceMap',
-      'encodeVlq',
       'factcheckPlugin',
       'generateClaimsModule',
       'loadClaims',

@@ -1,5 +1,6 @@
+import { decode } from '@jridgewell/sourcemap-codec';
 import { describe, expect, it } from 'vitest';
-import { buildSourceMap, encodeVlq, generateClaimsModule } from '../src/index.js';
+import { buildSourceMap, generateClaimsModule } from '../src/index.js';
 
 const YAML = `version: 1
 sources:
@@ -45,8 +46,19 @@ describe('generateClaimsModule', () => {
 });
 
 describe('source maps', () => {
-  it('encodes VLQ values', () => {
-    expect([0, 1, -1, 15, 16, -16, 1000].map(encodeVlq)).toEqual(['A', 'C', 'D', 'e', 'gB', 'hB', 'w+B']);
+  it('encodes each step between source lines as a VLQ value', () => {
+    // Source lines 0, 1, 0, 15, 31, 15, 1015: steps of 0, 1, -1, 15, 16, -16 and 1000.
+    const lines = [0, 1, 0, 15, 31, 15, 1015].map((line) => ({ line, column: 0 }));
+    const { mappings } = JSON.parse(buildSourceMap('claims.yaml', '', lines)) as { mappings: string };
+    // Each segment: generated column, source index, source line step, source column step.
+    expect(mappings.split(';').map((s) => s.slice(2, -1))).toEqual(['A', 'C', 'D', 'e', 'gB', 'hB', 'w+B']);
+  });
+
+  it('maps each generated line to its source line and column, or to nothing', () => {
+    const lines = [null, { line: 4, column: 2 }, { line: 4, column: 7 }, null, { line: 1, column: 0 }, null];
+    const { mappings } = JSON.parse(buildSourceMap('claims.yaml', '', lines)) as { mappings: string };
+    expect(mappings).toBe(';AAIE;AAAK;;AAHP;');
+    expect(decode(mappings)).toEqual([[], [[0, 0, 4, 2]], [[0, 0, 4, 7]], [], [[0, 0, 1, 0]], []]);
   });
 
   it('writes a version 3 map with the YAML as its source', () => {

@@ -1,8 +1,10 @@
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { checkWorkspace } from '@factcheck/check';
 import { formatCoverageTable } from '@factcheck/coverage';
 import type { CheckResult, Message } from '@factcheck/core';
-import { formatGithub, formatStylish, formatSummaryLine, toJsonErrorReport, toJsonReport, writeHtmlReport } from '@factcheck/report';
+import { writeFileAtomic } from '@factcheck/edit';
+import { formatGithub, formatStylish, formatSummaryLine, groupMovedQuotes, toJsonErrorReport, toJsonReport, writeHtmlReport } from '@factcheck/report';
 import { booleanFlag, parseFlags, stringFlag, type FlagSpec, type ParsedFlags } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
 
@@ -12,15 +14,19 @@ export type Format = (typeof FORMATS)[number];
 const CHECK_FLAGS: FlagSpec = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  verbose: { type: 'boolean' },
 };
 
-export const CHECK_USAGE = `Usage: factcheck check [--claims PATH] [--format stylish|json|github] [--color | --no-color]
+export const CHECK_USAGE = `Usage: factcheck check [--claims PATH] [--format stylish|json|github] [--color | --no-color] [--verbose] [--out FILE]
 
 Confirms every claim in claims.yaml against its sources: every quote must still stand, verbatim,
 at its span; no two claims may contradict each other; coverage must meet its thresholds.
+A quote that stands verbatim elsewhere (moved) passes with a warning; the moved quotes of a source
+are shown as one line, and --verbose lists them one by one.
+--out FILE writes what would be printed on standard output to FILE instead, atomically.
 Exit codes: 0 everything holds, 1 findings, 2 usage or configuration errors.`;
 
-export const REPORT_USAGE = `Usage: factcheck report [--claims PATH] [--out DIR] [--format stylish|json|github] [--color | --no-color]
+export const REPORT_USAGE = `Usage: factcheck report [--claims PATH] [--out DIR] [--format stylish|json|github] [--color | --no-color] [--verbose]
 
 Runs the check and writes the HTML coverage report (default: reports/factcheck/ beside claims.yaml).
 Exits like check.`;
@@ -29,6 +35,8 @@ export interface OutputOptions {
   format: Format;
   color: boolean;
   claimsPath: string;
+  /** List every message one by one (stylish groups the moved quotes of a source otherwise). */
+  verbose?: boolean;
 }
 
 /** Reads the flags that check and report share; returns a usage error text when they are wrong. */
@@ -40,11 +48,11 @@ export function readOutputFlags(flags: ParsedFlags, io: Io, command: string): Ou
   if (wantColor && noColor) return `${command}: --color and --no-color conflict: give one of them`;
   if (wantColor && format !== 'stylish') return `${command}: --color goes with --format stylish, not ${format}`;
   const color = wantColor || (!noColor && format === 'stylish' && !io.env.NO_COLOR && io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0');
-  return { format: format as Format, color, claimsPath: stringFlag(flags, 'claims') ?? 'claims.yaml' };
+  return { format: format as Format, color, claimsPath: stringFlag(flags, 'claims') ?? 'claims.yaml', verbose: booleanFlag(flags, 'verbose') };
 }
 
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
-  return runCheck('check', argv, io, CHECK_FLAGS, CHECK_USAGE);
+  return runCheck('check', argv, io, { ...CHECK_FLAGS, out: { type: 'string' } }, CHECK_USAGE);
 }
 
 export async function reportCommand(argv: string[], io: Io): Promise<number> {
@@ -62,12 +70,34 @@ async function runCheck(command: 'check' | 'report', argv: string[], io: Io, spe
   if (typeof options === 'string') return usageError(io, options, usage);
   if (options.claimsPath.trim() === '') return usageError(io, `${command}: --claims needs a path (got an empty value)`, usage);
   const outFlag = stringFlag(parsed.value, 'out');
-  if (outFlag !== undefined && outFlag.trim() === '') return usageError(io, `${command}: --out needs a directory`, usage);
+  if (outFlag !== undefined && outFlag.trim() === '') return usageError(io, `${command}: --out needs a ${command === 'report' ? 'directory' : 'file path'}`, usage);
+  // check --out FILE: what stdout would get goes to FILE (report's --out is the HTML folder).
+  const outFile = command === 'check' && outFlag !== undefined ? path.resolve(io.cwd, outFlag) : undefined;
+  if (outFile === undefined) return (await runCheckWorkspace(command, io, options, outFlag)).code;
 
+  const problem = await outFileProblem(outFile, outFlag!, path.resolve(io.cwd, options.claimsPath));
+  if (problem) {
+    io.stderr.write(`check: ${problem}\n`);
+    return EXIT_USAGE;
+  }
+  // A file gets colours only when asked for: FORCE_COLOR is meant for terminals.
+  if (!booleanFlag(parsed.value, 'color')) options.color = false;
+  const output = bufferedStdout(io);
+  const { code, result } = await runCheckWorkspace(command, output.io, options, outFlag);
+  const source = result && [...result.workspace.sources.values()].find((s) => path.resolve(result.workspace.root, s.path) === outFile);
+  if (source) {
+    io.stderr.write(`check: --out ${outFlag} is the source "${source.id}"; name another file, so that the source stays as it is\n`);
+    return EXIT_USAGE;
+  }
+  return (await writeOutFile(io, outFile, outFlag!, output.text())) ? code : EXIT_USAGE;
+}
+
+/** Checks the workspace and prints the outcome through `io` (and, for report, writes the HTML). */
+async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: OutputOptions, outFlag: string | undefined): Promise<{ code: number; result?: CheckResult }> {
   const checked = await checkWorkspace(options.claimsPath, { cwd: io.cwd });
   if (!checked.value) {
     printConfigErrors(io, options.format, checked.errors, checked.warnings);
-    return EXIT_USAGE;
+    return { code: EXIT_USAGE };
   }
   const result = checked.value;
   let reportNote = '';
@@ -77,13 +107,37 @@ async function runCheck(command: 'check' | 'report', argv: string[], io: Io, spe
       await writeHtmlReport(result, outDir);
       reportNote = `HTML report: ${path.relative(io.cwd, path.join(outDir, 'index.html')) || 'index.html'}\n`;
     } catch (error) {
-      io.stderr.write(`report: could not write the report to ${outDir}: ${(error as Error).message}\n`);
-      return EXIT_USAGE;
+      // The writer's message names the file and its folder (and says when the disk is full).
+      io.stderr.write(`report: ${(error as Error).message}\n`);
+      return { code: EXIT_USAGE, result };
     }
   }
   printResult(io, options, result);
   if (reportNote) (options.format === 'stylish' ? io.stdout : io.stderr).write(reportNote);
-  return exitCodeOf(result);
+  return { code: exitCodeOf(result), result };
+}
+
+/** An Io whose stdout is kept in memory, to be written to a file at the end. */
+function bufferedStdout(io: Io): { io: Io; text: () => string } {
+  let text = '';
+  return { io: { ...io, stdout: { write: (chunk: string) => (text += chunk) } }, text: () => text };
+}
+
+/** Why --out cannot name `file` (claims.yaml itself, a folder, in a folder that does not exist), before anything runs. */
+async function outFileProblem(file: string, shown: string, claimsFile: string): Promise<string | undefined> {
+  if (file === claimsFile) return `--out ${shown} is the claims file itself; name another file`;
+  const isFolder = async (target: string) => (await stat(target).catch(() => undefined))?.isDirectory();
+  if (await isFolder(file)) return `--out ${shown} is a directory; give a file path, such as ${path.join(shown, 'factcheck.json')}`;
+  if ((await isFolder(path.dirname(file))) !== true) return `--out ${shown}: the folder ${path.dirname(shown)} does not exist; create it first`;
+  return undefined;
+}
+
+/** Replaces `file` with `text` atomically (whole, or as it was); says why on stderr when it cannot. */
+async function writeOutFile(io: Io, file: string, shown: string, text: string): Promise<boolean> {
+  const written = await writeFileAtomic(file, Buffer.from(text, 'utf8'));
+  if (written.ok) return true;
+  io.stderr.write(`check: ${written.message.replace(path.basename(file), shown)}; ${shown} is as it was. Check that its folder is writable and has room.\n`);
+  return false;
 }
 
 /** 1 when any message is an error (a failing claim, an unacknowledged contradiction, a threshold). */
@@ -103,7 +157,7 @@ export function printResult(io: Io, options: OutputOptions, result: CheckResult)
       return;
     }
     case 'stylish': {
-      const text = formatStylish(result.messages, { color: options.color });
+      const text = formatStylish(options.verbose ? result.messages : groupMovedQuotes(result), { color: options.color });
       if (text) io.stdout.write(`${text}\n`);
       io.stdout.write(`${formatCoverageTable(result.coverage, { thresholds: result.workspace.coverage })}\n\n`);
       io.stdout.write(`${formatSummaryLine(result.summary)}\n`);

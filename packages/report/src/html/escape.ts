@@ -1,5 +1,7 @@
 // Every string that reaches a page is untrusted: source text, claim text, ids, titles, urls.
-// These helpers are the only way data enters the HTML.
+// These helpers escape it; the page builders use them through safe-html.ts, whose `html` template
+// escapes every value that is not already SafeHtml.
+import { CONTROL_CHARS } from '@factcheck/core';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -8,14 +10,11 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/**
- * Characters that change how surrounding text is displayed or that do not display at all:
- * bidirectional overrides, embeddings, isolates and marks (which can make text read backwards,
- * as in "Trojan Source"), and C0/C1 controls other than tab and line breaks.
- */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-const TEXT_SPECIAL = new RegExp(`[&<>"']|${CONTROL.source}`, 'g');
+// Characters that change how surrounding text is displayed or that do not display at all
+// (bidirectional controls, C0 and C1 controls): @factcheck/core's rule, which report.js shares.
+const TEXT_SPECIAL = new RegExp(`[&<>"']|${CONTROL_CHARS.source}`, 'g');
+/** The same characters, without the `g` flag: `test` then keeps no state between calls. */
+const NEEDS_ESCAPE = new RegExp(TEXT_SPECIAL.source);
 
 const CONTROL_NAMES: Record<number, string> = {
   0x061c: 'ARABIC LETTER MARK',
@@ -51,14 +50,14 @@ export function renderText(value: string): string {
   return value.replace(TEXT_SPECIAL, (c) => HTML_ESCAPES[c] ?? `<span class="ctl" title="${escapeHtml(controlTitle(c))}">${codePointLabel(c)}</span>`);
 }
 
-/** Text for attribute values and `<title>`, where no markup is possible: controls become `[U+202E]`. */
+/**
+ * Text for attribute values and `<title>`, where no markup is possible: controls become `[U+202E]`.
+ * The `html` template escapes plain strings with it wherever they stand, as it is safe in element
+ * content too (where `renderText` gives each control a marked span instead).
+ */
 export function plainText(value: string): string {
-  return escapeHtml(value.replace(CONTROL, (c) => `[${codePointLabel(c)}]`));
-}
-
-/** Short untrusted text inline (titles, ids, claims): isolated, so right-to-left text cannot reorder its neighbours. */
-export function inlineText(value: string): string {
-  return `<bdi>${renderText(value)}</bdi>`;
+  // This runs on every value a page interpolates, and most need nothing: a test is cheaper than a replace.
+  return NEEDS_ESCAPE.test(value) ? value.replace(TEXT_SPECIAL, (c) => HTML_ESCAPES[c] ?? `[${codePointLabel(c)}]`) : value;
 }
 
 /** The URL when it is an absolute http: or https: URL; anything else (javascript:, data:, relative) is dropped. */
@@ -74,14 +73,17 @@ export function safeHttpUrl(value: string | undefined): string | undefined {
   return url.href;
 }
 
+// JSON.stringify already escapes the C0 controls in strings; the rest of the rule is done here.
+const SCRIPT_SPECIAL = new RegExp(`[<>&\\u2028\\u2029]|${CONTROL_CHARS.source}`, 'g');
+
 /**
  * JSON for a `<script type="application/json">` block: `<`, `>` and `&` are written as
  * \u escapes so that `</script>` or `<!--` in the data cannot end or alter the block; U+2028
  * and U+2029 are escaped for older JavaScript parsers, and bidirectional controls so that the
- * page source reads as it is.
+ * page source reads as it is; so are the other control characters.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(SCRIPT_SPECIAL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

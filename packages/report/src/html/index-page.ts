@@ -1,8 +1,10 @@
-import type { CheckResult, Contradiction, Severity, Verdict } from '@factcheck/core';
+import type { CheckResult, Contradiction, Severity } from '@factcheck/core';
 import { formatPercent, isBelow } from '@factcheck/coverage';
-import { escapeHtml, inlineText, jsonForScript, renderText } from './escape.js';
+import { meaningsList, VERDICT_MEANINGS } from './meanings.js';
 import { evidenceHref, failureReasons, focusEvidence, reportModel, sourceLabel, type ReportModel } from './model.js';
 import { formatCount, formatGenerated, renderPage } from './page.js';
+import type { ContradictionRow, FailingRow, IndexData, SortKeys, SortType, SourceRow, TableName } from './rows.js';
+import { html, inlineText, scriptJson, textHtml, type SafeHtml } from './safe-html.js';
 import { bandOf } from './watermarks.js';
 
 export interface HtmlRenderOptions {
@@ -16,64 +18,6 @@ export interface HtmlRenderOptions {
 }
 
 export const DEFAULT_MAX_LIST_ITEMS = 5000;
-
-/**
- * One row of the sources table as embedded in index.html. Keys are short and defaults are left
- * out, because at 10,000 sources every byte of a row counts ten thousand times.
- */
-export interface SourceRow {
-  id: string;
-  /** Title; absent when it is the id. */
-  t?: string;
-  /** Publisher; absent when none. */
-  p?: string;
-  /** Path of the source file. */
-  f: string;
-  /** Claims citing the source, and how many of them fail. */
-  c: number;
-  x: number;
-  /** Sentences in the denominator, covered, partial (absent when 0), sentence %, character %. */
-  s: number;
-  v: number;
-  a?: number;
-  pc: number;
-  cp: number;
-  /** Watermark bands of the two percentages: low, medium or high. */
-  b: string;
-  cb: string;
-  /** Page, relative to the report root: absent when it is `sources/<id>.html`, '' when the source has no page. */
-  h?: string;
-  /** Thresholds missed, for people. */
-  w?: string;
-}
-
-export interface FailingRow {
-  id: string;
-  /** Claim text, verdict, link to the quote to look at, reasons. */
-  t: string;
-  v: Verdict;
-  h?: string;
-  r: string[];
-}
-
-export interface ContradictionRow {
-  /** Severity, kind, reason, acknowledgement. */
-  s: Severity;
-  k: string;
-  r: string;
-  a?: string;
-  /** The two claims: id, text, link. */
-  c: { id: string; t: string; h?: string }[];
-}
-
-export interface IndexData {
-  sources: SourceRow[];
-  failing: FailingRow[];
-  contradictions: ContradictionRow[];
-  /** Totals before the embedded lists were cut at maxListItems. */
-  failingTotal: number;
-  contradictionsTotal: number;
-}
 
 /** The data behind index.html's tables. */
 export function indexData(result: CheckResult, options: HtmlRenderOptions = {}): IndexData {
@@ -93,6 +37,7 @@ export function indexData(result: CheckResult, options: HtmlRenderOptions = {}):
     contradictions: contradictions.slice(0, limit).map((c) => contradictionRow(model, c)),
     failingTotal: failingClaims.length,
     contradictionsTotal: contradictions.length,
+    verdicts: { ...VERDICT_MEANINGS },
   };
 }
 
@@ -157,21 +102,23 @@ function contradictionRow(model: ReportModel, c: Contradiction): ContradictionRo
 /** index.html: the summary, and the sources, failing claims and contradictions (rendered by report.js from embedded JSON). */
 export function renderIndexHtml(result: CheckResult, options: HtmlRenderOptions = {}): string {
   const data = indexData(result, options);
-  const body = `<header class="top">
+  const generated = formatGenerated(options.now ?? new Date());
+  const body = html`<header class="top">
 <div class="wrap">
 <p class="eyebrow">factcheck report</p>
 <h1>Fact-check report</h1>
-<p class="meta">${inlineText(result.workspace.displayPath)} · generated ${escapeHtml(formatGenerated(options.now ?? new Date()))}</p>
+<p class="meta">${inlineText(result.workspace.displayPath)} · generated ${generated}</p>
 </div>
 </header>
 <main id="main" class="wrap">
 ${renderSummary(result, data)}
+${aboutFigures()}
 <noscript><p class="notice">The tables below are drawn by the report's own script from data in this page; allow JavaScript for this file to see them. The figures are also in <a href="coverage-summary.json">coverage-summary.json</a>, and each source has a page in the <code>sources</code> folder.</p></noscript>
 <div class="filter">
 <label for="filter">Filter sources, claims and contradictions</label>
 <input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="Words in an id, title, publisher, claim or reason">
 </div>
-${tableSection({
+${tableSection<'sources'>({
   id: 'sources',
   title: 'Sources',
   total: data.sources.length,
@@ -179,27 +126,27 @@ ${tableSection({
     ['title', 'Source', 'text'],
     ['publisher', 'Publisher', 'text'],
     ['claims', 'Claims', 'number'],
-    ['failing', 'Failing', 'number'],
-    ['pct', 'Sentences covered', 'number'],
-    ['charPct', 'Characters', 'number'],
+    ['failing', 'Failing the check', 'number'],
+    ['pct', 'Sentences quoted', 'number'],
+    ['charPct', 'Characters quoted', 'number'],
   ],
-  caption: 'Coverage of each source by the evidence of passing claims. Select a column heading to sort.',
+  caption: 'How much of each source the quotes that still stand in it touch: how much is quoted, not how many facts are checked. Select a column heading to sort.',
 })}
-${tableSection({
+${tableSection<'failing'>({
   id: 'failing',
-  title: 'Failing claims',
+  title: 'Claims failing the check',
   total: data.failingTotal,
   shown: data.failing.length,
   columns: [
     ['id', 'Claim', 'text'],
     ['text', 'Statement', 'text'],
     ['verdict', 'Verdict', 'text'],
-    ['reasons', 'Why it fails', 'none'],
+    [null, 'Why it fails', 'none'],
   ],
-  caption: 'Each claim links to its quote on the source page.',
-  empty: 'Every claim passes.',
+  caption: 'A claim fails the check when one of its quotes no longer stands in its source, or when it is in an unacknowledged contradiction. Each claim links to its quote on the source page.',
+  empty: 'Every quote stands, and no contradiction is left unacknowledged.',
 })}
-${tableSection({
+${tableSection<'contradictions'>({
   id: 'contradictions',
   title: 'Contradictions',
   total: data.contradictionsTotal,
@@ -207,19 +154,19 @@ ${tableSection({
   columns: [
     ['severity', 'Severity', 'number'],
     ['kind', 'Kind', 'text'],
-    ['claims', 'Claims', 'none'],
+    [null, 'Claims', 'none'],
     ['reason', 'Reason', 'text'],
   ],
   caption: 'Pairs of claims that cannot both be true. Acknowledged ones carry the reason they stand.',
   empty: 'No contradictions.',
 })}
 </main>
-<footer class="wrap foot"><p>Generated ${escapeHtml(formatGenerated(options.now ?? new Date()))} by factcheck. Figures as JSON: <a href="coverage-summary.json">coverage-summary.json</a>.</p></footer>
-<script type="application/json" id="report-data">${jsonForScript(data)}</script>`;
+<footer class="wrap foot"><p>Generated ${generated} by factcheck. Figures as JSON: <a href="coverage-summary.json">coverage-summary.json</a>.</p></footer>
+<script type="application/json" id="report-data">${scriptJson(data)}</script>`;
   return renderPage({ title: `Fact-check report: ${result.workspace.displayPath}`, kind: 'index', root: '', body });
 }
 
-function renderSummary(result: CheckResult, data: IndexData): string {
+function renderSummary(result: CheckResult, data: IndexData): SafeHtml {
   const { total } = result.coverage;
   const global = result.workspace.coverage;
   const counted = total.sentences - total.excluded;
@@ -227,87 +174,97 @@ function renderSummary(result: CheckResult, data: IndexData): string {
   for (const c of result.contradictions) bySeverity[c.severity]++;
   const below = data.sources.filter((s) => s.w).length;
   const claimsTotal = result.summary.passed + result.summary.failed;
-  const thresholdLine = (threshold: number | undefined, covered: number, all: number): string => {
-    if (threshold === undefined) return '<span class="muted">no threshold</span>';
+  const thresholdLine = (threshold: number | undefined, covered: number, all: number): SafeHtml => {
+    if (threshold === undefined) return html`<span class="muted">no threshold</span>`;
     const miss = isBelow(covered, all, threshold);
-    return `<span class="${miss ? 'fail' : 'pass'}">${miss ? '✗ below' : '✓ meets'} threshold ${escapeHtml(String(threshold))}%</span>`;
+    return html`<span class="${miss ? 'fail' : 'pass'}">${miss ? '✗ below' : '✓ meets'} threshold ${threshold}%</span>`;
   };
-  const card = (title: string, figure: string, detail: string, cls: string): string =>
-    `<section class="card ${cls}" aria-labelledby="card-${title.toLowerCase()}"><h2 id="card-${title.toLowerCase()}">${title}</h2><p class="figure">${figure}</p><p class="detail">${detail}</p></section>`;
-  return `<div class="cards">
+  const card = (title: string, figure: SafeHtml | string, detail: SafeHtml, cls: string): SafeHtml => {
+    const id = `card-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+    return html`<section class="card ${cls}" aria-labelledby="${id}"><h2 id="${id}">${title}</h2><p class="figure">${figure}</p><p class="detail">${detail}</p></section>`;
+  };
+  return html`<div class="cards">
 ${card(
   'Claims',
-  `${formatCount(result.summary.passed)}<span class="of"> / ${formatCount(claimsTotal)}</span>`,
-  `<span class="pass">${formatCount(result.summary.passed)} passed</span> · <span class="${result.summary.failed ? 'fail' : 'muted'}">${formatCount(result.summary.failed)} failed</span>`,
+  html`${formatCount(result.summary.passed)}<span class="of"> / ${formatCount(claimsTotal)}</span>`,
+  html`<span class="pass">${formatCount(result.summary.passed)} with quotes verified</span> · <span class="${result.summary.failed ? 'fail' : 'muted'}">${formatCount(result.summary.failed)} failing the check</span><br><span class="muted">Verified: the quotes stand, not that the claims are true.</span>`,
   result.summary.failed ? 'wm-low' : 'wm-high',
 )}
 ${card(
   'Contradictions',
   formatCount(result.contradictions.length),
-  `<span class="${bySeverity.error ? 'fail' : 'muted'}">${plural(bySeverity.error, 'error')}</span> · <span class="${bySeverity.warning ? 'warn' : 'muted'}">${plural(bySeverity.warning, 'warning')}</span> · <span class="muted">${formatCount(bySeverity.info)} acknowledged or info</span>`,
+  html`<span class="${bySeverity.error ? 'fail' : 'muted'}">${plural(bySeverity.error, 'error')}</span> · <span class="${bySeverity.warning ? 'warn' : 'muted'}">${plural(bySeverity.warning, 'warning')}</span> · <span class="muted">${formatCount(bySeverity.info)} acknowledged or info</span>`,
   bySeverity.error ? 'wm-low' : bySeverity.warning ? 'wm-medium' : 'wm-high',
 )}
 ${card(
-  'Sentences',
-  escapeHtml(formatPercent(total.sentencePct)),
-  `${formatCount(total.covered)} of ${formatCount(counted)} covered${total.partial ? `, ${formatCount(total.partial)} partly` : ''} · ${thresholdLine(global.sentences, total.covered, counted)}`,
+  'Sentences quoted',
+  formatPercent(total.sentencePct),
+  html`${formatCount(total.covered)} of ${formatCount(counted)} sentences quoted${total.partial ? `, ${formatCount(total.partial)} partly` : ''} · ${thresholdLine(global.sentences, total.covered, counted)}`,
   `wm-${bandOf(total.sentencePct, global.sentences)}`,
 )}
 ${card(
-  'Characters',
-  escapeHtml(formatPercent(total.characterPct)),
-  `${formatCount(total.coveredCharacters)} of ${formatCount(total.characters)} covered · ${thresholdLine(global.characters, total.coveredCharacters, total.characters)}`,
+  'Characters quoted',
+  formatPercent(total.characterPct),
+  html`${formatCount(total.coveredCharacters)} of ${formatCount(total.characters)} characters quoted · ${thresholdLine(global.characters, total.coveredCharacters, total.characters)}`,
   `wm-${bandOf(total.characterPct, global.characters)}`,
 )}
 ${card(
   'Sources',
   formatCount(data.sources.length),
-  below ? `<span class="fail">${formatCount(below)} below their threshold</span>` : '<span class="muted">none below a threshold</span>',
+  below ? html`<span class="fail">${formatCount(below)} below their threshold</span>` : html`<span class="muted">none below a threshold</span>`,
   below ? 'wm-low' : 'wm-high',
 )}
 </div>`;
+}
+
+/** What the figures and the verdicts mean: visible text, for readers who take green for true. */
+function aboutFigures(): SafeHtml {
+  return html`<details class="legend about" id="about" open><summary>What the report checks</summary>
+${meaningsList()}
+</details>`;
 }
 
 function plural(n: number, word: string): string {
   return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-interface TableSpec {
-  id: string;
+/** A column: the key report.js sorts it by and how (a heading of `data-key` and `data-type`), or none. */
+type Column<T extends TableName> = readonly [key: SortKeys[T], heading: string, sort: SortType] | readonly [key: null, heading: string, sort: 'none'];
+
+interface TableSpec<T extends TableName> {
+  /** The section's id, and the list of IndexData that report.js draws the table from. */
+  id: T;
   title: string;
   total: number;
   /** How many rows are embedded, when fewer than total. */
   shown?: number;
-  /** [data key, heading, sort type ('none' = not sortable)]. */
-  columns: [string, string, 'text' | 'number' | 'none'][];
+  columns: readonly Column<T>[];
   caption: string;
   empty?: string;
 }
 
-function tableSection(spec: TableSpec): string {
-  const heads = spec.columns
-    .map(([key, label, type]) =>
-      type === 'none'
-        ? `<th scope="col">${label}</th>`
-        : `<th scope="col" data-key="${key}" data-type="${type}"><button type="button" class="sort">${label}<span class="arrow" aria-hidden="true"></span></button></th>`,
-    )
-    .join('');
+function tableSection<T extends TableName>(spec: TableSpec<T>): SafeHtml {
+  const heads = spec.columns.map(([key, label, type]) =>
+    key === null
+      ? html`<th scope="col">${label}</th>`
+      : html`<th scope="col" data-key="${key}" data-type="${type}"><button type="button" class="sort">${label}<span class="arrow" aria-hidden="true"></span></button></th>`,
+  );
   const cut =
     spec.shown !== undefined && spec.shown < spec.total
-      ? `<p class="notice">Showing the first ${formatCount(spec.shown)} of ${formatCount(spec.total)}; every one is listed on its source's page.</p>`
+      ? html`<p class="notice">Showing the first ${formatCount(spec.shown)} of ${formatCount(spec.total)}; every one is listed on its source's page.</p>`
       : '';
-  return `<section class="block" id="${spec.id}" aria-labelledby="${spec.id}-title" data-empty="${escapeHtml(spec.empty ?? 'Nothing to show.')}">
-<h2 id="${spec.id}-title">${renderText(spec.title)} <span class="count" id="${spec.id}-count">${formatCount(spec.total)}</span></h2>
+  return html`<section class="block" id="${spec.id}" aria-labelledby="${spec.id}-title" data-empty="${spec.empty ?? 'Nothing to show.'}">
+<h2 id="${spec.id}-title">${textHtml(spec.title)} <span class="count" id="${spec.id}-count">${formatCount(spec.total)}</span></h2>
 ${cut}<div class="table-wrap">
 <table class="data ${spec.id}">
-<caption>${renderText(spec.caption)}</caption>
+<caption>${textHtml(spec.caption)}</caption>
 <thead><tr>${heads}</tr></thead>
 <tbody id="${spec.id}-body"></tbody>
 </table>
 </div>
-<nav class="pager" aria-label="${escapeHtml(spec.title)} pages" id="${spec.id}-pager">
+<nav class="pager" aria-label="${spec.title} pages" id="${spec.id}-pager">
 <button type="button" id="${spec.id}-prev">Previous</button>
-<span id="${spec.id}-status" role="status">${spec.total ? '' : escapeHtml(spec.empty ?? '')}</span>
+<span id="${spec.id}-status" role="status">${spec.total ? '' : (spec.empty ?? '')}</span>
 <button type="button" id="${spec.id}-next">Next</button>
 </nav>
 </section>`;

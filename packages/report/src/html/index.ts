@@ -1,7 +1,9 @@
 export { CONTENT_SECURITY_POLICY } from './page.js';
 export { escapeHtml, jsonForScript, renderText, safeHttpUrl, safeToken } from './escape.js';
 export { DEFAULT_MAX_LIST_ITEMS, indexData, renderIndexHtml } from './index-page.js';
-export type { ContradictionRow, FailingRow, HtmlRenderOptions, IndexData, SourceRow } from './index-page.js';
+export type { HtmlRenderOptions } from './index-page.js';
+export type { ContradictionRow, FailingRow, IndexData, SourceRow } from './rows.js';
+export { VERDICT_MEANINGS } from './meanings.js';
 export { evidenceElementId, sourcePageNames } from './names.js';
 export { renderDiff, renderSourceHtml } from './source-page.js';
 export { coverageSummary } from './summary.js';

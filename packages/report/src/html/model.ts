@@ -1,4 +1,4 @@
-import type { CheckResult, Claim, ClaimResult, Contradiction, EvidenceResult, LoadedSource, Message, SourceCoverage, SourceDecl } from '@factcheck/core';
+import { formatSimilarity, type CheckResult, type Claim, type ClaimResult, type Contradiction, type Correction, type EvidenceResult, type LoadedSource, type Message, type SourceCoverage, type SourceDecl } from '@factcheck/core';
 import { evidenceElementId, sourcePageNames } from './names.js';
 
 /** What every page needs to know about a check result, indexed once. */
@@ -82,14 +82,27 @@ export function evidenceHref(model: ReportModel, evidence: Pick<EvidenceResult, 
   return `${from === 'root' ? 'sources/' : ''}${page}#${evidenceElementId(evidence.claimId, evidence.index)}`;
 }
 
-/** The evidence a failing claim's link should open: the first that is not verified, else the first. */
+/**
+ * The evidence a failing claim's link should open: the first whose quote no longer stands (a moved
+ * quote still does), else the first that is not verified, else the first.
+ */
 export function focusEvidence(claim: ClaimResult): EvidenceResult | undefined {
-  return claim.evidence.find((e) => e.status !== 'verified') ?? claim.evidence[0];
+  return claim.evidence.find((e) => e.status !== 'verified' && e.status !== 'moved') ?? claim.evidence.find((e) => e.status !== 'verified') ?? claim.evidence[0];
 }
 
-/** True when the evidence counts towards coverage: its quote is verified and its claim passed. */
+/** True when the evidence is drawn as passing: its quote is verified and its claim passed. */
 export function isPassingEvidence(model: ReportModel, evidence: EvidenceResult): boolean {
   return evidence.status === 'verified' && model.claimResults.get(evidence.claimId)?.status === 'passed';
+}
+
+/** The accepted corrections of an evidence item's quote, oldest first (none for most quotes). */
+export function correctionsOf(model: ReportModel, evidence: Pick<EvidenceResult, 'claimId' | 'index'>): readonly Correction[] {
+  return model.claims.get(evidence.claimId)?.evidence[evidence.index]?.history ?? [];
+}
+
+/** One correction for people: `corrected on 2026-12-04; was: “the old words”`. */
+export function describeCorrection(correction: Pick<Correction, 'date' | 'was'>): string {
+  return `corrected on ${correction.date}; was: “${correction.was}”`;
 }
 
 /** One line describing what an evidence item's status means, for people. */
@@ -105,7 +118,7 @@ export function describeEvidence(evidence: EvidenceResult, source: LoadedSource 
     case 'moved':
       return `quote moved: found verbatim${evidence.found ? where(evidence.found) : ''}, not at its span`;
     case 'changed':
-      return `quote changed: the closest text${evidence.found ? where(evidence.found) : ''} differs${evidence.score !== undefined ? ` (similarity ${Math.round(evidence.score * 100)}%)` : ''}`;
+      return `quote changed: the closest text${evidence.found ? where(evidence.found) : ''} differs${evidence.score !== undefined ? ` (similarity ${formatSimilarity(evidence.score)})` : ''}`;
     case 'ambiguous':
       return `quote ambiguous: ${evidence.candidates?.length ?? 'several'} equally good matches`;
     case 'missing':

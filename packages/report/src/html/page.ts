@@ -1,4 +1,5 @@
-import { plainText } from './escape.js';
+import type { PageKind } from './rows.js';
+import { html, raw, type SafeHtml } from './safe-html.js';
 
 /** The report's pages may load only its own stylesheet and script, and no other content at all. */
 export const CONTENT_SECURITY_POLICY =
@@ -10,23 +11,27 @@ export const SCRIPT_FILE = 'report.js';
 export interface PageInit {
   /** Untrusted text allowed: it is escaped. */
   title: string;
-  /** 'index' or 'source': which part of report.js runs. */
-  kind: 'index' | 'source';
-  /** Path from the page to the report root: '' or '../'. */
-  root: string;
-  body: string;
+  /** Which part of report.js runs. */
+  kind: PageKind;
+  /** Path from the page to the report root. */
+  root: '' | '../';
+  body: SafeHtml;
 }
 
+// A constant with no character that needs escaping in a double-quoted attribute (its quotes are
+// single), written as it is so that the page states the policy word for word.
+const CSP_ATTRIBUTE = raw(CONTENT_SECURITY_POLICY);
+
 export function renderPage(page: PageInit): string {
-  return `<!doctype html>
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${CSP_ATTRIBUTE}">
 <meta name="referrer" content="no-referrer">
 <meta name="color-scheme" content="light dark">
-<title>${plainText(page.title)}</title>
+<title>${page.title}</title>
 <link rel="stylesheet" href="${page.root}${STYLESHEET_FILE}">
 <script src="${page.root}${SCRIPT_FILE}" defer></script>
 </head>
@@ -35,7 +40,7 @@ export function renderPage(page: PageInit): string {
 ${page.body}
 </body>
 </html>
-`;
+`.toString();
 }
 
 /** Formats a date for the footer, in UTC so that the same run reads the same everywhere. */

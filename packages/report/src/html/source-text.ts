@@ -1,6 +1,6 @@
 import type { EvidenceStatus, SentenceCoverage, SourceText, Span } from '@factcheck/core';
-import { escapeHtml, plainText, renderText } from './escape.js';
 import { lineElementId } from './names.js';
+import { html, joinHtml, textHtml, type HtmlValue, type SafeHtml } from './safe-html.js';
 
 /** An evidence item that has a place in the text, as the text renderer sees it. */
 export interface PlacedEvidence {
@@ -46,7 +46,7 @@ interface Piece {
  * lists all the evidence covering it. Overlapping spans are cut into pieces at every boundary,
  * so elements always nest. Excluded text gets class `x`.
  */
-export function renderSourceText(text: SourceText, layers: SourceTextLayers): string {
+export function renderSourceText(text: SourceText, layers: SourceTextLayers): SafeHtml {
   const n = text.length;
   const lines = lineRanges(text);
   const evidence = layers.evidence
@@ -62,7 +62,7 @@ export function renderSourceText(text: SourceText, layers: SourceTextLayers): st
   const sorted = [...points].sort((a, b) => a - b);
 
   const tooltips = new Map(evidence.map((e) => [e.key, e]));
-  const out: string[] = [];
+  const out: SafeHtml[] = [];
   let p = 0; // index into sorted points
   let si = 0; // next sentence to consider
   let xi = 0; // next excluded range to consider
@@ -100,10 +100,10 @@ export function renderSourceText(text: SourceText, layers: SourceTextLayers): st
     const number = lineIndex + 1;
     const id = lineElementId(number);
     out.push(
-      `<div class="line" id="${id}"><a class="ln" href="#${id}" aria-hidden="true" tabindex="-1">${number}</a><span class="lt">${renderPieces(text, pieces, sentences, sentenceSeen, tooltips)}${anchorsHtml(trailing)}</span></div>`,
+      html`<div class="line" id="${id}"><a class="ln" href="#${id}" aria-hidden="true" tabindex="-1">${number}</a><span class="lt">${renderPieces(text, pieces, sentences, sentenceSeen, tooltips)}${anchorsHtml(trailing)}</span></div>`,
     );
   });
-  return out.join('\n');
+  return joinHtml(out, '\n');
 }
 
 /** Code point ranges of each line's content, without its line terminator. */
@@ -126,9 +126,12 @@ function clamp([start, end]: Span, n: number): Span {
   return [s, Math.max(s, Math.min(end, n))];
 }
 
-function anchorsHtml(ids: readonly string[]): string {
-  return ids.map((id) => `<span class="ev-anchor" id="${escapeHtml(id)}"></span>`).join('');
+function anchorsHtml(ids: readonly string[]): SafeHtml[] {
+  return ids.map((id) => html`<span class="ev-anchor" id="${id}"></span>`);
 }
+
+/** The uncovered sentences are stops of the n and p keys, not of Tab. */
+const FOCUSABLE_BY_SCRIPT = html` tabindex="-1"`;
 
 function renderPieces(
   text: SourceText,
@@ -136,8 +139,8 @@ function renderPieces(
   sentences: readonly SentenceCoverage[],
   sentenceSeen: Set<number>,
   evidenceByKey: ReadonlyMap<number, PlacedEvidence>,
-): string {
-  const out: string[] = [];
+): SafeHtml[] {
+  const out: SafeHtml[] = [];
   let i = 0;
   while (i < pieces.length) {
     const sentence = pieces[i]!.sentence;
@@ -150,16 +153,16 @@ function renderPieces(
       const first = !sentenceSeen.has(sentence);
       sentenceSeen.add(sentence);
       // Only the first piece of a sentence carries its id (a sentence may cross a line).
-      const attrs = first ? ` id="S${sentence + 1}"${state === 'uncovered' ? ' tabindex="-1"' : ''}` : '';
-      out.push(`<span class="s ${state}"${attrs}>${inner}</span>`);
+      const attrs = first ? html` id="S${sentence + 1}"${state === 'uncovered' ? FOCUSABLE_BY_SCRIPT : ''}` : '';
+      out.push(html`<span class="s ${state}"${attrs}>${inner}</span>`);
     }
     i = j;
   }
-  return out.join('');
+  return out;
 }
 
-function renderRuns(text: SourceText, pieces: readonly Piece[], evidenceByKey: ReadonlyMap<number, PlacedEvidence>): string {
-  const out: string[] = [];
+function renderRuns(text: SourceText, pieces: readonly Piece[], evidenceByKey: ReadonlyMap<number, PlacedEvidence>): SafeHtml {
+  const out: HtmlValue[] = [];
   let i = 0;
   while (i < pieces.length) {
     const first = pieces[i]!;
@@ -167,18 +170,18 @@ function renderRuns(text: SourceText, pieces: readonly Piece[], evidenceByKey: R
     let j = i + 1;
     while (j < pieces.length && pieces[j]!.anchors.length === 0 && pieces[j]!.excluded === first.excluded && pieces[j]!.evidence.join(' ') === signature) j++;
     const raw = text.slice([first.start, pieces[j - 1]!.end]);
-    const content = renderText(raw);
+    const content = textHtml(raw);
     out.push(anchorsHtml(first.anchors));
     if (first.evidence.length) out.push(markHtml(first.evidence, first.excluded, content, evidenceByKey, /\S/u.test(raw)));
-    else if (first.excluded) out.push(`<span class="x">${content}</span>`);
+    else if (first.excluded) out.push(html`<span class="x">${content}</span>`);
     else out.push(content);
     i = j;
   }
-  return out.join('');
+  return html`${out}`;
 }
 
 /** A highlighted piece; only pieces with visible text are focusable (a space between sentences is not a stop). */
-function markHtml(keys: readonly number[], excluded: boolean, content: string, evidenceByKey: ReadonlyMap<number, PlacedEvidence>, focusable: boolean): string {
+function markHtml(keys: readonly number[], excluded: boolean, content: SafeHtml, evidenceByKey: ReadonlyMap<number, PlacedEvidence>, focusable: boolean): SafeHtml {
   const items = keys.map((k) => evidenceByKey.get(k)!);
   const worst = items.reduce((a, b) => (STATUS_WEIGHT[b.status] > STATUS_WEIGHT[a.status] ? b : a));
   const failing = items.some((e) => e.status === 'verified' && !e.passing);
@@ -187,7 +190,7 @@ function markHtml(keys: readonly number[], excluded: boolean, content: string, e
   if (failing) classes.push('ev-failing');
   if (items.length > 1) classes.push('ev-multi');
   if (excluded) classes.push('x');
-  if (!focusable) return `<mark class="${classes.join(' ')}" data-ev="${keys.join(' ')}" data-c="${claims}">${content}</mark>`;
+  if (!focusable) return html`<mark class="${classes.join(' ')}" data-ev="${keys.join(' ')}" data-c="${claims}">${content}</mark>`;
   const title = items.map((e) => e.tooltip).join('\n');
-  return `<mark class="${classes.join(' ')}" tabindex="0" data-ev="${keys.join(' ')}" data-c="${claims}" title="${plainText(title)}">${content}</mark>`;
+  return html`<mark class="${classes.join(' ')}" tabindex="0" data-ev="${keys.join(' ')}" data-c="${claims}" title="${title}">${content}</mark>`;
 }

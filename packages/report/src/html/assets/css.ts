@@ -171,6 +171,13 @@ ul.reasons li + li { margin-top: .2rem; }
 .legend { background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: .5rem .9rem; margin-bottom: 1rem; font-size: .875rem; }
 .legend summary { cursor: pointer; font-weight: 600; }
 .legend ul { list-style: none; margin: .4rem 0 .2rem; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; }
+.legend.about { margin-bottom: 1.5rem; font-size: .9rem; }
+.meanings { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .35rem 1rem; margin: .5rem 0 .2rem; }
+.meanings dt { font-weight: 600; }
+.meanings dd { margin: 0; }
+.legend ul.verdict-legend { display: block; margin: .3rem 0 0; }
+.verdict-legend li + li { margin-top: .2rem; }
+.verdict-legend .badge { min-width: 6.2em; text-align: center; margin-right: .3rem; }
 .swatch { font-family: var(--serif); padding: 0 .2em; }
 .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: .6rem; margin-bottom: 1rem; }
 #nav-status { color: var(--muted); font-size: .9rem; }
@@ -200,6 +207,7 @@ mark.ev.active { outline: 2px solid var(--accent); outline-offset: 1px; }
 .placeless-item p { margin: 0 0 .3rem; }
 .placeless-item:focus, .placeless-item:target { outline: 2px solid var(--accent); outline-offset: 4px; border-radius: 2px; }
 .candidates { font-size: .875rem; margin: .3rem 0; }
+.history { font-size: .875rem; margin: .3rem 0; padding-left: 1.2rem; color: var(--muted); overflow-wrap: anywhere; }
 blockquote { margin: .35rem 0; padding: .2rem .8rem; border-left: 3px solid var(--border); font-family: var(--serif); color: var(--text); white-space: pre-wrap; overflow-wrap: anywhere; }
 .diff { margin: .3rem 0; display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .15rem .6rem; font-size: .95em; }
 .diff dt { color: var(--muted); font-size: .8rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; padding-top: .2em; }
@@ -221,6 +229,25 @@ ins { background: var(--ok-bg); color: inherit; text-decoration: none; border-bo
 .also { margin: .5rem 0 .2rem; font-size: .875rem; font-weight: 600; }
 .backing li { font-size: .9rem; margin: .15rem 0; }
 .badge-link { text-decoration: none; }
+.badge[title] { cursor: help; }
+.label { font-weight: 600; color: var(--text); }
+.note .label { color: var(--muted); }
+.fact { display: flex; flex-wrap: wrap; gap: .3rem 1.25rem; margin: .4rem 0; padding: .35rem .6rem; border: 1px solid var(--border); border-radius: 6px; font-size: .875rem; }
+.fact > div { min-width: 0; }
+.fact dt { color: var(--muted); font-size: .7rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; }
+.fact dd { margin: 0; overflow-wrap: anywhere; }
+.fact-value { font-weight: 600; }
+.conflicts { margin: .4rem 0; font-size: .875rem; }
+.conflicts .label { margin: 0; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.conflicts ul { margin: .2rem 0 0; padding-left: 1.1rem; }
+.conflicts li + li { margin-top: .2rem; }
+.conflicts .reason { color: var(--text); }
+.corroboration { margin: 0 0 .1rem; font-size: .85rem; color: var(--muted); }
+.side { margin: .5rem 0 0; padding-left: .6rem; border-left: 2px solid var(--border); }
+.side-against { border-left-style: dashed; }
+.side-label { margin: 0 0 .1rem; font-size: .8rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.side .also { margin-top: .3rem; }
+.empty-side { margin: .2rem 0; font-size: .875rem; }
 .panel { position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow: auto; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; padding: .8rem 1rem; }
 .panel-head { display: flex; justify-content: space-between; align-items: center; }
 .panel-head h2 { margin: 0; font-size: 1rem; }
@@ -228,6 +255,9 @@ ins { background: var(--ok-bg); color: inherit; text-decoration: none; border-bo
 .panel .claim { border-left-width: 3px; padding: .6rem .75rem; font-size: .95rem; }
 .panel .claim-text { font-size: 1rem; }
 .panel-count { margin: .5rem 0; color: var(--muted); font-size: .875rem; }
+@media (max-width: 40rem) {
+  .meanings { grid-template-columns: minmax(0, 1fr); }
+}
 @media (max-width: 60rem) {
   .source-layout { grid-template-columns: minmax(0, 1fr); }
   .panel { position: fixed; left: .5rem; right: .5rem; bottom: .5rem; top: auto; max-height: 45vh; z-index: 5; box-shadow: 0 -4px 24px rgba(0, 0, 0, .2); }

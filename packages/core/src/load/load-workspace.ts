@@ -1,0 +1,80 @@
+// Reading a workspace from disk: claims.yaml (whose own problems get advice that fits it), then the
+// sources it declares.
+import * as path from 'node:path';
+import { compareMessages, createMessage, lineStartsOf, placeAt, positionAt } from '../messages.js';
+import { formatBytes, readTextFile, type ReadProblem } from '../read-source.js';
+import type { LoadedSource, Message, Place, Result, Workspace } from '../types.js';
+import { parseClaims } from './parse-claims.js';
+import { readSources } from './read-sources.js';
+
+export interface LoadOptions {
+  /** Directory that messages' file paths are relative to. Default: process.cwd(). */
+  cwd?: string;
+  /** Largest claims.yaml accepted, in bytes. Default 32 MiB. */
+  maxClaimsBytes?: number;
+  /** Read the sources too. Default true. */
+  readSources?: boolean;
+}
+
+export const MAX_CLAIMS_BYTES = 32 * 1024 * 1024;
+
+export interface LoadedWorkspace {
+  workspace: Workspace;
+  sources: Map<string, LoadedSource>;
+  /** The text of claims.yaml as read (for editors that rewrite it). */
+  claimsText: string;
+}
+
+/** Turns a path into the form shown in messages: relative to cwd when inside it. */
+export function displayPathOf(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
+}
+
+/**
+ * Reads, parses and validates claims.yaml and the sources it names. Never throws for bad input:
+ * every problem comes back in `errors`, each at its file:line:col.
+ */
+export async function loadWorkspace(claimsPath: string, options: LoadOptions = {}): Promise<Result<LoadedWorkspace>> {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = path.resolve(cwd, claimsPath);
+  const shown = displayPathOf(absolute, cwd);
+  const read = await readTextFile(absolute, shown, options.maxClaimsBytes ?? MAX_CLAIMS_BYTES);
+  if ('problem' in read) return { value: undefined, errors: [claimsFileProblem(read.problem, shown)], warnings: [] };
+  const parsed = parseClaims(read.text, { file: shown, claimsPath: absolute });
+  const { workspace } = parsed;
+  const errors = [...parsed.errors];
+  if (!workspace || options.readSources === false) {
+    return { value: workspace && !errors.length ? { workspace, sources: new Map(), claimsText: read.text } : undefined, errors, warnings: parsed.warnings };
+  }
+  // Sources are read even when claims.yaml has errors, so that one run reports every problem.
+  const sources = await readSources(workspace, errors);
+  errors.sort(compareMessages);
+  return { value: errors.length ? undefined : { workspace, sources, claimsText: read.text }, errors, warnings: parsed.warnings };
+}
+
+/**
+ * A problem with claims.yaml itself, with advice that fits claims.yaml (not a source). It is
+ * placed at 1:1, or at the line:col of the offending byte when the problem has one.
+ */
+function claimsFileProblem(problem: ReadProblem, shown: string): Message {
+  const notes: Partial<Record<ReadProblem['ruleId'], string>> = {
+    'file-not-found': 'Create it (start with `version: 1`, `sources:` and `claims:`), or pass --claims PATH, relative to the current directory.',
+    'not-a-file': 'Pass --claims with the path of the claims.yaml file itself, not of a folder.',
+    'file-too-large': `claims.yaml is read whole into memory, so it may be at most ${formatBytes(MAX_CLAIMS_BYTES)}: check that this is the right file, and remove what does not belong in it.`,
+  };
+  return createMessage({
+    ruleId: problem.ruleId,
+    reason: problem.reason,
+    file: shown,
+    place: problem.at === undefined || !problem.bytes ? placeAt([0], 0) : bytePlace(problem.bytes, problem.at),
+    note: notes[problem.ruleId] ?? problem.note,
+  });
+}
+
+/** line:col of a byte offset, reading the (valid) UTF-8 before it. */
+function bytePlace(bytes: Uint8Array, at: number): Place {
+  const before = Buffer.from(bytes.subarray(0, at)).toString('utf8');
+  const start = positionAt(lineStartsOf(before), before.length);
+  return { start, end: start };
+}

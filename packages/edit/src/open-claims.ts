@@ -1,0 +1,49 @@
+import { loadWorkspace, type LoadedWorkspace } from '@factcheck/core';
+import type { Document } from 'yaml';
+import { parseForEdit } from './claims-edit.js';
+import { locateClaims, readClaimsFile, type ClaimsFile, type ClaimsLocation } from './claims-file.js';
+import { refused, type EditResult } from './edit-result.js';
+
+/**
+ * claims.yaml opened for editing: its bytes as read, the workspace the loader builds from them,
+ * and its YAML document. The document is parsed once, here: planning, applying and placing the
+ * report all share it.
+ */
+export interface OpenClaims {
+  file: ClaimsFile;
+  /** claims.yaml as shown in messages. */
+  shown: string;
+  loaded: LoadedWorkspace;
+  doc: Document.Parsed;
+}
+
+/** Loads a claims.yaml that does not exist (or cannot be resolved), for the loader's message about it. */
+export async function loadErrorsOf<T>(absolute: string, cwd: string): Promise<EditResult<T>> {
+  const loaded = await loadWorkspace(absolute, { cwd });
+  return { value: undefined, errors: loaded.errors, warnings: loaded.warnings, notes: [] };
+}
+
+/**
+ * Opens claims.yaml (`claims`, relative to `cwd`) for editing, as update does: its bytes, the
+ * workspace loaded from them, and its document, parsed once. Takes no lock (see updateClaims).
+ */
+export async function openClaims(claims: string, options: { cwd: string; command?: string }): Promise<EditResult<OpenClaims>> {
+  const where = await locateClaims(options.cwd, claims);
+  const { real } = where;
+  if (!real) return loadErrorsOf(where.absolute, options.cwd);
+  return openLocated(options.command ?? 'update', { ...where, real }, options.cwd);
+}
+
+/**
+ * Reads claims.yaml byte for byte and loads the workspace from it, as check does. The loader
+ * reads the file again: should the two reads differ (an editor saved it in between), nothing is
+ * done, since the workspace would not describe the bytes being edited.
+ */
+export async function openLocated(command: string, where: ClaimsLocation & { real: string }, cwd: string): Promise<EditResult<OpenClaims>> {
+  const file = await readClaimsFile(where.real, where.shown);
+  if ('problem' in file) return refused(`${command}: ${file.problem}`);
+  const loaded = await loadWorkspace(where.absolute, { cwd });
+  if (!loaded.value) return { value: undefined, errors: loaded.errors, warnings: loaded.warnings, notes: [] };
+  if (loaded.value.claimsText !== file.text) return refused(`${command}: ${where.shown} changed while it was being read; nothing was written. Run again.`);
+  return { value: { file, shown: where.shown, loaded: loaded.value, doc: parseForEdit(file.text) }, errors: [], warnings: loaded.warnings, notes: [] };
+}

@@ -1,0 +1,255 @@
+import { anchorQuote, formatDiff } from '@factcheck/anchor';
+import { sha256Of } from '@factcheck/check';
+import { formatScore, lineStartsOf, positionAt, type LoadedSource, type Span } from '@factcheck/core';
+import type { Document } from 'yaml';
+import { MAX_ALIAS_COUNT } from './claims-edit.js';
+import { ciRefusal, commitUnderLock, isCi, locateClaims, withClaimsLock } from './claims-file.js';
+import { noteTaker, refused, succeeded, withNotes, type EditResult } from './edit-result.js';
+import type { HeldLock } from './lock.js';
+import { loadErrorsOf, openLocated, type OpenClaims } from './open-claims.js';
+import { anchorAll, applyActions, isEditAction, planUpdate, type AppliedUpdate, type EditAction, type LeftForAPerson, type NotEditable, type UpdateAction } from './update-plan.js';
+import { wordChanges } from './word-changes.js';
+
+export interface UpdateOptions {
+  /** claims.yaml, relative to `cwd`. */
+  claims: string;
+  cwd: string;
+  /** The environment: with CI set, nothing is written unless `force`. */
+  env: Record<string, string | undefined>;
+  /** Also take the new wording of changed quotes. */
+  accept: boolean;
+  /** Say what would change, write nothing (and take no lock). */
+  dryRun: boolean;
+  force: boolean;
+  /** The day recorded with accepted corrections, YYYY-MM-DD (UTC). */
+  today: string;
+  /** Called with each note as it is said (they are all in the result's `notes` as well). */
+  onNote?: (note: string) => void;
+}
+
+/** One line of update's account: an action, where it stands in claims.yaml (1-based), and what it says. */
+export interface UpdateLine<A> {
+  action: A;
+  line: number;
+  column: number;
+  /** What was done, or found, in one line. */
+  text: string;
+}
+
+/** What update leaves for a person: evidence it must not decide on, and edits it could not make safely. */
+export type UpdateLeftover = LeftForAPerson | NotEditable;
+
+/** A line about what is left for a person, with what they should do about it. */
+export interface LeftoverLine extends UpdateLine<UpdateLeftover> {
+  note: string;
+}
+
+/** What update did (or, in a dry run, would do), and what it left; places refer to claims.yaml as it is on disk afterwards. */
+export interface UpdateResult {
+  /** claims.yaml as shown in messages. */
+  claims: string;
+  dryRun: boolean;
+  written: boolean;
+  edits: UpdateLine<EditAction>[];
+  leftovers: LeftoverLine[];
+}
+
+/**
+ * `factcheck update`: re-pins moved quotes, pins unpinned ones, refreshes recorded sha256s and,
+ * with `accept`, takes the new words of changed quotes; lists what it leaves for a person.
+ * claims.yaml is parsed once for planning, applying and the account (the loader parses it too, to
+ * validate it); the edited text is parsed once to check it, and written atomically, under the
+ * lock, only if every edited quote then stands verified at its span.
+ */
+export async function updateClaims(options: UpdateOptions): Promise<EditResult<UpdateResult>> {
+  const where = await locateClaims(options.cwd, options.claims);
+  if (!options.dryRun && isCi(options.env) && !options.force) return refused(ciRefusal('update', where.shown, options.env));
+  const { real } = where;
+  if (!real) return loadErrorsOf(where.absolute, options.cwd);
+  const notes = noteTaker(options.onNote);
+  const result = await withClaimsLock('update', { real, shown: where.shown, cwd: options.cwd }, options.dryRun, notes.say, async (lock) => {
+    const opened = await openLocated('update', { ...where, real }, options.cwd);
+    return opened.value ? runUpdate(opened.value, options, lock) : { ...opened, value: undefined };
+  });
+  return withNotes(result, notes.said);
+}
+
+async function runUpdate(opened: OpenClaims, options: UpdateOptions, lock: HeldLock | undefined): Promise<EditResult<UpdateResult>> {
+  // Loading a large workspace keeps the heartbeat from running: touch the lock before anchoring
+  // (whether it is still ours is asked again, and decided, before writing).
+  await lock?.refresh();
+  const actions = planUpdate(opened, anchorAll(opened.loaded), { accept: options.accept, today: options.today });
+  const outcome = applyActions(opened.file.text, opened.doc, actions.filter(isEditAction));
+  const unsafe = outcome.applied.length ? editedEvidenceProblems(outcome, opened) : [];
+  if (unsafe.length) {
+    return refused(`update: internal safety check failed, nothing was written:\n${unsafe.map((u) => `  ${u}`).join('\n')}\nThis is a bug in factcheck; please report it with claims.yaml.`);
+  }
+  let written = false;
+  if (!options.dryRun && outcome.applied.length) {
+    const problem = await commitUnderLock('update', opened, outcome.text, lock, 'Run `factcheck update` again.');
+    if (problem) return refused(problem);
+    written = true;
+  }
+  return succeeded(describeUpdate(opened, actions, outcome, { dryRun: options.dryRun, written }));
+}
+
+/** The evidence of claims.yaml as data: what the check below reads of each item. */
+interface EvidenceData {
+  source?: unknown;
+  quote?: unknown;
+  span?: unknown;
+  prefix?: unknown;
+  suffix?: unknown;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isSpan = (value: unknown): value is Span => Array.isArray(value) && value.length === 2 && value.every(Number.isInteger);
+
+/**
+ * Every evidence item update touched must now stand verified at its span, in the edited text as
+ * it was read back (editClaimsText parsed it, and found it to be the old data, which loaded, with
+ * exactly the planned values changed). A failure here means a bug, and nothing is written.
+ */
+function editedEvidenceProblems(outcome: AppliedUpdate, opened: OpenClaims): string[] {
+  const data = outcome.readBack?.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as { claims?: { id?: unknown; evidence?: EvidenceData[] }[] } | undefined;
+  if (!data) return ['the edited file was not read back'];
+  const problems: string[] = [];
+  for (const action of outcome.applied) {
+    if (action.kind === 'refresh-sha256') continue;
+    const { claimId, claim, evidence: index } = action.evidence;
+    const item = data.claims?.[claim];
+    const evidence = item?.id === claimId ? item.evidence?.[index] : undefined;
+    const source = isText(evidence?.source) ? opened.loaded.sources.get(evidence.source) : undefined;
+    if (!evidence || !source || !isText(evidence.quote) || !isSpan(evidence.span)) {
+      problems.push(`claim "${claimId}" lost its evidence ${index + 1}`);
+      continue;
+    }
+    const quote = { quote: evidence.quote, span: evidence.span, prefix: isText(evidence.prefix) ? evidence.prefix : undefined, suffix: isText(evidence.suffix) ? evidence.suffix : undefined };
+    const result = anchorQuote(source.text, quote, opened.loaded.workspace.anchor);
+    if (result.status !== 'verified') problems.push(`claim "${claimId}" evidence ${index + 1} is ${result.status} after the edit`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The account of what was done
+
+const showSpan = (span: Span | undefined) => (span ? `[${span[0]}, ${span[1]}]` : 'none');
+const score2 = (score: number | undefined) => (score === undefined ? '?' : formatScore(score));
+const short = (text: string, max = 80) => {
+  const one = JSON.stringify(text);
+  return one.length > max ? `${one.slice(0, max - 2)}…"` : one;
+};
+
+type NodePath = readonly (string | number)[];
+
+/** Offset of the first node among `paths` that exists in the document (for line:col). */
+function nodeOffset(doc: Document.Parsed, paths: readonly NodePath[]): number {
+  for (const p of paths) {
+    const node = doc.getIn(p, true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return node.range[0];
+  }
+  return 0;
+}
+
+function sourceAt(source: LoadedSource | undefined, cp: number): string {
+  if (!source) return '';
+  const p = source.text.position(cp);
+  return `${source.decl.path}:${p.line}:${p.column}`;
+}
+
+/** Where a line about an action points: the value it changed (or would change), else its quote. */
+function placesOf(action: EditAction | LeftForAPerson): NodePath[] {
+  if (action.kind === 'refresh-sha256') return [['sources', action.source, 'sha256']];
+  const evidence = ['claims', action.evidence.claim, 'evidence', action.evidence.evidence];
+  return action.kind === 'pin' || action.kind === 'repin' ? [[...evidence, 'span'], [...evidence, 'quote']] : [[...evidence, 'quote']];
+}
+
+function editText(action: EditAction): string {
+  switch (action.kind) {
+    case 'refresh-sha256':
+      return `sha256 of ${action.source} refreshed: ${action.before.slice(0, 12)}… → ${action.after.slice(0, 12)}…`;
+    case 'accept':
+      return `quote accepted (score ${score2(action.score)}): ${wordChanges(action.quote.before, action.quote.after)}; span ${showSpan(action.span.before)} → ${showSpan(action.span.after)}${action.history ? `; old words kept in history (${action.history.date})` : ''}`;
+    case 'pin':
+      return `span ${showSpan(action.span)} added`;
+    case 'repin':
+      return `span ${showSpan(action.before)} → ${showSpan(action.after)}`;
+  }
+}
+
+/** What a person reads about evidence left to them, and what to do. */
+function leftText(left: LeftForAPerson, source: LoadedSource | undefined, unchangedSincePinned: (source: LoadedSource) => boolean): { text: string; note: string } {
+  const r = left.result;
+  const path = source?.decl.path ?? left.evidence.source;
+  switch (left.status) {
+    case 'changed': {
+      const diff = r.diff ? formatDiff(r.diff) : r.actual !== undefined ? `${short(r.quote)} → ${short(r.actual)}` : '';
+      const typo = source !== undefined && unchangedSincePinned(source);
+      return {
+        text: `quote changed in ${r.found ? sourceAt(source, r.found[0]) : path} (score ${score2(r.score)}): ${diff}`,
+        note: typo
+          ? 'The source is unchanged since it was pinned, so the quote in claims.yaml has a typo: correct it to the words of the source.'
+          : 'Check the new wording against the claim; `factcheck update --accept` takes it.',
+      };
+    }
+    case 'ambiguous': {
+      const places = (r.candidates ?? []).map((c) => sourceAt(source, c.span[0]).replace(`${path}:`, '')).join(', ');
+      return {
+        text: `quote occurs ${r.candidates?.length ?? 'several'} times in ${path}${places ? ` (at ${places})` : ''}`,
+        note: 'Add `prefix:` or `suffix:` (the text just before or after the right one) to the evidence, then run update again.',
+      };
+    }
+    case 'missing': {
+      const best = r.candidates?.[0];
+      return {
+        text: `quote not found in ${path}${best ? `; nearest: ${short(best.text, 60)} at ${sourceAt(source, best.span[0])} (score ${score2(best.score)})` : ''}`,
+        note: 'Correct the quote from the source, or remove this evidence.',
+      };
+    }
+  }
+}
+
+/** What a person reads about an edit update could not make, and what to write by hand. */
+function notEditableText({ action, reason }: NotEditable): { text: string; note: string } {
+  const [what, byHand] =
+    action.kind === 'refresh-sha256'
+      ? [`refresh the sha256 of ${action.source}`, `sha256: ${action.after}`]
+      : action.kind === 'accept'
+        ? ['take the new wording of this quote', `quote: ${JSON.stringify(action.quote.after)} and span: ${showSpan(action.span.after)}`]
+        : ['pin this quote', `span: ${showSpan(action.kind === 'pin' ? action.span : action.after)}`];
+  return { text: `could not ${what} automatically: ${reason}`, note: `Write \`${byHand}\` here by hand.` };
+}
+
+/**
+ * The account of an update, each line placed in claims.yaml as it is on disk after the command:
+ * the edited text (through the document its check parsed) when it was written, else the text as
+ * read. No parse of its own.
+ */
+function describeUpdate(opened: OpenClaims, actions: readonly UpdateAction[], outcome: AppliedUpdate, run: { dryRun: boolean; written: boolean }): UpdateResult {
+  const onDisk = run.written && outcome.readBack ? { doc: outcome.readBack, text: outcome.text } : { doc: opened.doc, text: opened.file.text };
+  const starts = lineStartsOf(onDisk.text);
+  const at = (paths: readonly NodePath[]) => {
+    const p = positionAt(starts, nodeOffset(onDisk.doc, paths));
+    return { line: p.line, column: p.column };
+  };
+  const edits = outcome.applied.map((action): UpdateLine<EditAction> => ({ action, ...at(placesOf(action)), text: editText(action) }));
+  const left = actions.filter((a): a is LeftForAPerson => a.kind === 'left-for-a-person');
+  // A changed quote in a source that matches its recorded sha256 is a typo: each source hashed once.
+  const unchanged = new Map<LoadedSource, boolean>();
+  const unchangedSincePinned = (source: LoadedSource) => {
+    let same = unchanged.get(source);
+    if (same === undefined) unchanged.set(source, (same = source.decl.sha256 !== undefined && source.decl.sha256 === sha256Of(source.text.text)));
+    return same;
+  };
+  const leftovers: LeftoverLine[] = [
+    ...left.map((action) => ({ action, ...at(placesOf(action)), ...leftText(action, opened.loaded.sources.get(action.evidence.source), unchangedSincePinned) })),
+    // Edits that could not be made safely (an unusual layout, an alias): left for a person too.
+    ...outcome.notEditable.map((failed) => ({
+      action: failed,
+      ...at(failed.action.kind === 'refresh-sha256' ? placesOf(failed.action) : [['claims', failed.action.evidence.claim, 'evidence', failed.action.evidence.evidence, 'quote']]),
+      ...notEditableText(failed),
+    })),
+  ];
+  return { claims: opened.shown, dryRun: run.dryRun, written: run.written, edits, leftovers };
+}
