@@ -52,6 +52,15 @@ describe('factcheck check (the real binary)', () => {
     expect(stdout).toMatch(/^bbc +2\/2 +100\.0%/m);
   });
 
+  it('sums up corroboration by verdict, and lists each claim with --verbose', () => {
+    const root = workspace();
+    const plain = factcheck(['check'], root).stdout;
+    expect(plain).toMatch(/^supported +2 claims: 2 on one source or none, 0 on two or more$/m);
+    expect(plain).not.toMatch(/^ {2}account-locked /m);
+    const verbose = factcheck(['check', '--verbose'], root).stdout;
+    expect(verbose).toMatch(/^ {2}account-locked +supported +1 source, 1 publisher$/m);
+  });
+
   it('exits 1 with a stylish line at the claim when a quote is missing', () => {
     const root = workspace(CLAIMS, SOURCE.replace('A second line.', 'Something else entirely, nothing alike.'));
     const { status, stdout } = factcheck(['check'], root);

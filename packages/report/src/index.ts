@@ -1,4 +1,5 @@
 export { formatAddResult } from './format-add.js';
+export { formatCorroboration } from './format-corroboration.js';
 export { escapeGithubData, escapeGithubProperty, formatGithub } from './format-github.js';
 export { toJsonErrorReport, toJsonReport } from './format-json.js';
 export type { JsonClaim, JsonContradiction, JsonCoverage, JsonCoverageTotal, JsonEvidence, JsonMessage, JsonReport } from './format-json.js';

@@ -18,6 +18,7 @@ describe('public API', () => {
       'escapeHtml',
       'evidenceElementId',
       'formatAddResult',
+      'formatCorroboration',
       'formatGithub',
       'formatStylish',
       'formatSummaryLine',

@@ -4,7 +4,7 @@ import { checkWorkspace } from '@factcheck/check';
 import { formatCoverageTable } from '@factcheck/coverage';
 import type { CheckResult, Message } from '@factcheck/core';
 import { writeFileAtomic } from '@factcheck/edit';
-import { formatGithub, formatStylish, formatSummaryLine, groupMovedQuotes, toJsonErrorReport, toJsonReport, writeHtmlReport } from '@factcheck/report';
+import { formatCorroboration, formatGithub, formatStylish, formatSummaryLine, groupMovedQuotes, toJsonErrorReport, toJsonReport, writeHtmlReport } from '@factcheck/report';
 import { booleanFlag, parseFlags, stringFlag, type FlagSpec, type ParsedFlags } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
 
@@ -22,7 +22,7 @@ export const CHECK_USAGE = `Usage: factcheck check [--claims PATH] [--format sty
 Confirms every claim in claims.yaml against its sources: every quote must still stand, verbatim,
 at its span; no two claims may contradict each other; coverage must meet its thresholds.
 A quote that stands verbatim elsewhere (moved) passes with a warning; the moved quotes of a source
-are shown as one line, and --verbose lists them one by one.
+are shown as one line, and --verbose lists them one by one, and gives each claim's corroboration.
 --out FILE writes what would be printed on standard output to FILE instead, atomically.
 Exit codes: 0 everything holds, 1 findings, 2 usage or configuration errors.`;
 
@@ -160,6 +160,8 @@ export function printResult(io: Io, options: OutputOptions, result: CheckResult)
       const text = formatStylish(options.verbose ? result.messages : groupMovedQuotes(result), { color: options.color });
       if (text) io.stdout.write(`${text}\n`);
       io.stdout.write(`${formatCoverageTable(result.coverage, { thresholds: result.workspace.coverage })}\n\n`);
+      const corroboration = formatCorroboration(result.claims, { perClaim: options.verbose });
+      if (corroboration) io.stdout.write(`${corroboration}\n\n`);
       io.stdout.write(`${formatSummaryLine(result.summary)}\n`);
     }
   }
