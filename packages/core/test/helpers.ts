@@ -1,17 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
+import { makeWorkspace as makeTempWorkspace } from '@factcheck/test-fixtures/edit-workspace';
 import { loadWorkspace } from '../src/index.js';
 
 /** A throwaway workspace: files are written relative to its root. */
 export function makeWorkspace(files: Record<string, string | Buffer>): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'factcheck-core-'));
-  for (const [name, content] of Object.entries(files)) {
-    const file = path.join(root, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, content);
-  }
-  return root;
+  return makeTempWorkspace(files, 'factcheck-core-');
 }
 
 export async function loadIn(root: string, claims = 'claims.yaml') {
