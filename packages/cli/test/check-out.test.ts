@@ -1,50 +1,21 @@
 // check --out FILE: what check would print on stdout goes to FILE instead, written atomically.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-
-const bin = fileURLToPath(new URL('../bin/factcheck.js', import.meta.url));
-
-const SOURCE = 'The account has been locked, and content deleted, days after its launch.\nA second line.\n';
-const CLAIMS = `version: 1
-sources:
-  bbc:
-    path: seeds/a.txt
-claims:
-  - id: account-locked
-    claim: The account was locked.
-    verdict: supported
-    evidence:
-      - source: bbc
-        quote: "The account has been locked"
-        span: [0, 27]
-  - id: second-line
-    claim: There is a second line.
-    verdict: supported
-    evidence:
-      - source: bbc
-        quote: "A second line."
-        span: [73, 87]
-`;
+import { CLAIMS, factcheck as runFactcheck, SOURCE, twoClaimWorkspace } from './fixtures/two-claims.js';
 
 const created: string[] = [];
 afterAll(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function workspace(claims = CLAIMS, source = SOURCE): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'factcheck-out-'));
+  const root = twoClaimWorkspace(claims, source, 'factcheck-out-');
   created.push(root);
-  mkdirSync(path.join(root, 'seeds'));
-  writeFileSync(path.join(root, 'seeds/a.txt'), source);
-  writeFileSync(path.join(root, 'claims.yaml'), claims);
   return root;
 }
 
+// Colours are left to each test (the shared runner turns them off).
 function factcheck(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '', NO_COLOR: '', FORCE_COLOR: '', ...env }, timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+  return runFactcheck(args, cwd, { NO_COLOR: '', FORCE_COLOR: '', ...env });
 }
 
 /** Temporary files the atomic writer may have left beside the output. */

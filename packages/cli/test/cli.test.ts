@@ -1,45 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const bin = fileURLToPath(new URL('../bin/factcheck.js', import.meta.url));
-
-export function factcheck(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '', NO_COLOR: '1', ...env }, timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-const SOURCE = 'The account has been locked, and content deleted, days after its launch.\nA second line.\n';
-const CLAIMS = `version: 1
-sources:
-  bbc:
-    path: seeds/a.txt
-claims:
-  - id: account-locked
-    claim: The account was locked.
-    verdict: supported
-    evidence:
-      - source: bbc
-        quote: "The account has been locked"
-        span: [0, 27]
-  - id: second-line
-    claim: There is a second line.
-    verdict: supported
-    evidence:
-      - source: bbc
-        quote: "A second line."
-        span: [73, 87]
-`;
+import { CLAIMS, factcheck, SOURCE, twoClaimWorkspace } from './fixtures/two-claims.js';
 
 function workspace(claims = CLAIMS, source = SOURCE): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'factcheck-cli-'));
-  mkdirSync(path.join(root, 'seeds'));
-  writeFileSync(path.join(root, 'seeds/a.txt'), source);
-  writeFileSync(path.join(root, 'claims.yaml'), claims);
-  return root;
+  return twoClaimWorkspace(claims, source);
 }
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+\(.*:\d+:\d+\)/);
