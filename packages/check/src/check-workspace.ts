@@ -57,8 +57,7 @@ export function checkLoaded(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources
   for (const m of attributionMessages(workspace, sources, evidenceByClaim)) messages.push(m);
   const corroboration = new Map(workspace.claims.map((claim) => [claim.id, corroborationOf(claim, workspace)]));
   for (const m of policyMessages(workspace, corroboration)) messages.push(m);
-  const found = findContradictions({ claims: workspace.claims, properties: workspace.properties, entities: workspace.entities });
-  const contradictions = acknowledgeOwnEvidence(workspace.claims, found);
+  const contradictions = findContradictions({ claims: workspace.claims, properties: workspace.properties, entities: workspace.entities });
   for (const m of contradictionMessages(workspace, contradictions)) messages.push(m);
   const failing = failingClaims(workspace, evidenceByClaim, contradictions);
   const claims: ClaimResult[] = workspace.claims.map((claim) => ({
@@ -121,21 +120,6 @@ function failingClaims(workspace: Workspace, evidence: ReadonlyMap<string, Evide
 /** Position of the evidence item a contradiction names, inside its claim; -1 when none matches. */
 function ownEvidenceIndex(claim: Claim, evidence: { source: string; quote: string }): number {
   return claim.evidence.findIndex((e) => e.source === evidence.source && e.quote === evidence.quote);
-}
-
-/**
- * A claim that contradicts one of its own quotes is acknowledged by a `conflicts:` entry that
- * names that quote (`{evidence: N, reason}`): the finding becomes info, as for two claims.
- */
-function acknowledgeOwnEvidence(claims: readonly Claim[], contradictions: readonly Contradiction[]): Contradiction[] {
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  return contradictions.map((c) => {
-    const claim = byId.get(c.claims[0]);
-    if (c.acknowledged !== undefined || !c.evidence || c.claims[0] !== c.claims[1] || !claim) return c;
-    const { source, quote } = c.evidence;
-    const ack = claim.conflicts.find((a) => a.evidence !== undefined && claim.evidence[a.evidence]?.source === source && claim.evidence[a.evidence]?.quote === quote);
-    return ack ? { ...c, severity: 'info', acknowledged: ack.reason } : c;
-  });
 }
 
 /** How to resolve a contradiction, for its message. */

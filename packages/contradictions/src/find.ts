@@ -217,7 +217,15 @@ function severityOf(a: Claim, b: Claim): Severity | undefined {
 }
 
 /** The `conflicts:` entry on either claim that names the other (a claim may name itself for its own evidence). */
-function acknowledgement(a: Claim, b: Claim): string | undefined {
+/**
+ * The reason a `conflicts:` entry gives for the finding, if any: `{with: id}` on either claim of a
+ * pair, or, for a claim against one of its own quotes, `{evidence: N}` naming that quote.
+ */
+function acknowledgement(a: Claim, b: Claim, evidence: { source: string; quote: string } | undefined): string | undefined {
+  if (a === b && evidence) {
+    const names = (n: number | undefined) => n !== undefined && a.evidence[n]?.source === evidence.source && a.evidence[n]?.quote === evidence.quote;
+    return a.conflicts.find((c) => names(c.evidence))?.reason;
+  }
   return (a.conflicts.find((c) => c.with === b.id) ?? b.conflicts.find((c) => c.with === a.id))?.reason;
 }
 
@@ -225,7 +233,8 @@ function acknowledgement(a: Claim, b: Claim): string | undefined {
  * Runs every rule (structured facts; numbers, dates, negation and antonyms between claims and between
  * each claim and its own evidence), then decides severity:
  * - a pair involving a `refuted` claim is expected and dropped;
- * - a `conflicts: [{with, reason}]` entry on either claim makes it `info`, with `acknowledged` set;
+ * - a `conflicts: [{with, reason}]` entry on either claim (or `{evidence: N, reason}` naming the quote a
+ *   claim contradicts) makes it `info`, with `acknowledged` set;
  * - otherwise two `supported` claims give `error`, and a `disputed` or `unverified` one gives `warning`
  *   (a claim against its own evidence: `error` when supported, `warning` otherwise).
  * One finding per pair and kind; sorted by the claims' order in the input, then by kind.
@@ -255,7 +264,7 @@ export function findContradictions(input: FindInput, options: Partial<Contradict
     if (severity === undefined) continue;
     const rank = (first * claimCount + second) * KIND_ORDER.length + KIND_ORDER.indexOf(conflict.kind);
     if (found.has(rank)) continue;
-    const acknowledged = acknowledgement(a, b);
+    const acknowledged = acknowledgement(a, b, conflict.evidence);
     const finding: Contradiction = {
       claims: [a.id, b.id],
       kind: conflict.kind,
