@@ -193,6 +193,16 @@ describe('factcheck add: writing', () => {
     expect(read(root)).not.toBe(CLAIMS);
   });
 
+  it('with --format json, a refusal is an error message under its rule, on stdout', async () => {
+    const root = small();
+    const refused = await add(root, [...ARGS, '--format', 'json'], { CI: '1' });
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.out)).toMatchObject({
+      errors: [{ ruleId: 'write-refused-in-ci', severity: 'error', file: 'claims.yaml', reason: expect.stringMatching(/^refusing to write claims\.yaml because CI is set \(CI=1\)/), note: expect.stringContaining('--force') }],
+    });
+    expect(read(root)).toBe(CLAIMS);
+  });
+
   it('prints JSON when asked', async () => {
     const root = small();
     const { code, out } = await add(root, [...ARGS, '--format', 'json']);

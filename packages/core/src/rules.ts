@@ -76,6 +76,14 @@ export const RULES = {
   'contradiction-date': error('Two aligned texts (two claims, or a claim and its quote) give dates that share no day.'),
   'contradiction-negation': error('Two aligned texts (two claims, or a claim and its quote) differ by a negation.'),
   'contradiction-antonym': error('Two aligned texts (two claims, or a claim and its quote) differ by a pair of antonyms.'),
+  // Writing claims.yaml (update and add): why nothing was written
+  'write-refused-in-ci': error('update or add would write claims.yaml while CI is set, and --force was not given.'),
+  'claims-locked': error('Another process is writing claims.yaml (its lock file exists), or the lock cannot be taken.'),
+  'lock-lost': error('The lock on claims.yaml was taken over while the command stalled; nothing was written.'),
+  'claims-changed-on-disk': error('claims.yaml changed on disk while the command read or edited it; nothing was written.'),
+  'disk-full': error('The disk (or the quota) is full: claims.yaml or its lock could not be written; the file is unchanged.'),
+  'write-failed': error('claims.yaml could not be written (read-only, permissions); nothing was changed.'),
+  'edit-unsafe': error('The edit could not be made safely, or did not read back as intended; nothing was written.'),
   // Coverage
   'coverage-threshold': error('A source, or all sources together, is less covered by verified quotes than its threshold.'),
 } as const satisfies Record<string, RuleInfo>;

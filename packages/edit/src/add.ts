@@ -5,7 +5,7 @@ import type { NewClaim, NewEvidence } from './append-claim.js';
 import { deriveClaimId } from './claim-id.js';
 import { editClaimsText } from './claims-edit.js';
 import { ciRefusal, commitUnderLock, encodeClaimsText, isCi, locateClaims, restoreClaimsFile, withClaimsLock, type ClaimsFile } from './claims-file.js';
-import { noteTaker, refused, succeeded, withNotes, type EditResult } from './edit-result.js';
+import { noteTaker, refusal, refused, succeeded, withNotes, type EditResult } from './edit-result.js';
 import type { HeldLock } from './lock.js';
 import { loadErrorsOf, openLocated, type OpenClaims } from './open-claims.js';
 
@@ -93,12 +93,14 @@ async function runAdd(opened: OpenClaims, options: AddOptions, lock: HeldLock | 
   if (!source) {
     const known = [...workspace.sources.keys()];
     const hint = suggest(options.source, known);
-    return refused(`add: unknown source "${options.source}"${hint ? `; did you mean "${hint}"?` : ''}\nDeclared sources: ${known.join(', ') || 'none'}.`);
+    return refused(refusal('unknown-source', shown, `add: unknown source "${options.source}"${hint ? `; did you mean "${hint}"?` : ''}\nDeclared sources: ${known.join(', ') || 'none'}.`));
   }
   const taken = new Set(workspace.claims.map((c) => c.id));
   const existing = options.id === undefined ? undefined : workspace.claims.find((c) => c.id === options.id);
   if (existing) {
-    return refused(`add: --id "${options.id}" is already used by the claim at ${shown}:${existing.idPlace.start.line}:${existing.idPlace.start.column}; choose another id, or leave --id out to derive one.`);
+    return refused(
+      refusal('duplicate-id', shown, `add: --id "${options.id}" is already used by the claim at ${shown}:${existing.idPlace.start.line}:${existing.idPlace.start.column}; choose another id, or leave --id out to derive one.`, existing.idPlace),
+    );
   }
   const found = wholeCharacters(source, options.quote, findQuote(source.text, options.quote, { prefix: options.prefix, suffix: options.suffix, options: workspace.anchor }));
   if (found.status !== 'verified' || !found.found) return succeeded(notFound(options, source, found, workspace.anchor));
@@ -109,7 +111,7 @@ async function runAdd(opened: OpenClaims, options: AddOptions, lock: HeldLock | 
   const claim: NewClaim = { id: options.id ?? deriveClaimId(options.claim, taken), claim: options.claim, verdict: options.verdict, evidence: [evidence] };
   const outcome = editClaimsText(file.text, [{ kind: 'append-claim', claim }], opened.doc);
   const appendedEdits = outcome.applied[0]?.edits;
-  if (!appendedEdits || !outcome.readBack) return refused(`add: cannot append to ${shown}: ${outcome.problems.map((p) => p.reason).join('; ')}; nothing was written.`);
+  if (!appendedEdits || !outcome.readBack) return refused(refusal('edit-unsafe', shown, `add: cannot append to ${shown}: ${outcome.problems.map((p) => p.reason).join('; ')}; nothing was written.`));
   for (const note of contextMismatch(source, found.found, options)) say(note);
   const place = claimPlace(outcome.readBack, outcome.text, workspace.claims.length);
   const added = (written: boolean): AddResult => ({
@@ -125,7 +127,7 @@ async function runAdd(opened: OpenClaims, options: AddOptions, lock: HeldLock | 
   const problem = await commitUnderLock('add', opened, outcome.text, lock, 'Run the command again.');
   if (problem) return refused(problem);
   const unverified = await verifyAdded(workspace.claimsPath, options.cwd, claim);
-  if (unverified) return refused(await restore(file, outcome.text, shown, unverified));
+  if (unverified) return refused(refusal('edit-unsafe', shown, await restore(file, outcome.text, shown, unverified)));
   return succeeded(added(true));
 }
 

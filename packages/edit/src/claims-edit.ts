@@ -53,7 +53,9 @@ export const MAX_ALIAS_COUNT = 100;
  * tokens are not kept: the edits splice the text itself, and parsing without them is faster.
  */
 export function parseForEdit(text: string): Document.Parsed {
-  return parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // The loader's settings (core schema whatever a %YAML directive says): the document update
+  // plans on is the loader's, and the edited text must read back the same way.
+  return parseDocument(text, { prettyErrors: false, uniqueKeys: true, schema: 'core', logLevel: 'error' });
 }
 
 /**

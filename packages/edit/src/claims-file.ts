@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { decodeUtf8, displayPathOf } from '@factcheck/core';
 import { removeStrayTemps, writeFileAtomic, type WriteOutcome } from './atomic-write.js';
 import { isNoSpace, noSpaceMessage } from './disk-full.js';
-import { refused, type EditResult } from './edit-result.js';
+import { refusal, refused, type EditResult } from './edit-result.js';
+import type { Message } from '@factcheck/core';
 import { acquireLock, type HeldLock, type LockOutcome } from './lock.js';
 import { errorText } from './process.js';
 
@@ -87,8 +88,10 @@ export function isCi(env: Record<string, string | undefined>): boolean {
   return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }
 
-export function ciRefusal(command: string, shown: string, env: Record<string, string | undefined>): string {
-  return (
+export function ciRefusal(command: string, shown: string, env: Record<string, string | undefined>): Message {
+  return refusal(
+    'write-refused-in-ci',
+    shown,
     `${command}: refusing to write ${shown} because CI is set (CI=${env.CI}): in CI, claims.yaml is checked, not rewritten.\n` +
     `Run \`factcheck ${command} --dry-run\` to see what it would change, or pass --force to write anyway.`
   );
@@ -99,14 +102,16 @@ export async function lockClaims(file: string, command: string): Promise<LockOut
 }
 
 /** The message for a lock held by another writer (or that could not be taken). */
-export function lockRefusal(command: string, outcome: Extract<LockOutcome, { ok: false }>, cwd: string, shown: string): string {
+export function lockRefusal(command: string, outcome: Extract<LockOutcome, { ok: false }>, cwd: string, shown: string): Message {
   const lockShown = displayPathOf(outcome.path, cwd);
-  if (isNoSpace(outcome.code)) return noSpaceMessage(command, shown, outcome.code, path.basename(outcome.path));
-  if (outcome.reason) return `${command}: cannot lock ${shown}: ${outcome.reason} (${lockShown}).\nCheck that the folder is writable, then run again.`;
+  if (isNoSpace(outcome.code)) return refusal('disk-full', shown, noSpaceMessage(command, shown, outcome.code, path.basename(outcome.path)));
+  if (outcome.reason) return refusal('claims-locked', shown, `${command}: cannot lock ${shown}: ${outcome.reason} (${lockShown}).\nCheck that the folder is writable, then run again.`);
   const who = outcome.holder
     ? `another process (pid ${outcome.holder.pid} on ${outcome.holder.host}, ${outcome.holder.command || 'factcheck'}, since ${outcome.holder.started})`
     : 'another process (it is still writing the lock file)';
-  return (
+  return refusal(
+    'claims-locked',
+    shown,
     `${command}: ${shown} is being written by ${who}: the lock file ${lockShown} exists.\n` +
     `Wait for it to finish and run again. If no factcheck is running, delete ${lockShown}.`
   );
@@ -136,8 +141,10 @@ export async function withClaimsLock<T>(
 }
 
 /** The refusal for a lock that was taken over while its holder still worked (stalled past the stale window). */
-export function lockLostRefusal(command: string, shown: string): string {
-  return (
+export function lockLostRefusal(command: string, shown: string): Message {
+  return refusal(
+    'lock-lost',
+    shown,
     `${command}: the lock on ${shown} was taken over by another process while ${command} ran (it had stalled for longer than the lock stays fresh); nothing was written.\n` +
     `Run \`factcheck ${command}\` again.`
   );
@@ -148,12 +155,12 @@ export function lockLostRefusal(command: string, shown: string): string {
  * written should it have been taken over meanwhile. Returns the refusal when the text could not
  * be written (the disk is full, the file changed on disk…), undefined once it is.
  */
-export async function commitUnderLock(command: string, opened: { file: ClaimsFile; shown: string }, text: string, lock: HeldLock | undefined, again: string): Promise<string | undefined> {
+export async function commitUnderLock(command: string, opened: { file: ClaimsFile; shown: string }, text: string, lock: HeldLock | undefined, again: string): Promise<Message | undefined> {
   const { shown } = opened;
   if (lock && !(await lock.refresh())) return lockLostRefusal(command, shown);
   const result = await commitClaimsText(opened.file, text);
   if (result.ok) return undefined;
-  if (result.kind === 'error' && isNoSpace(result.code)) return noSpaceMessage(command, shown, result.code);
-  const why = result.kind === 'changed' ? `${shown} changed on disk while ${command} ran (saved by an editor or another tool)` : result.message;
-  return `${command}: ${why}; nothing was written. ${again}`;
+  if (result.kind === 'error' && isNoSpace(result.code)) return refusal('disk-full', shown, noSpaceMessage(command, shown, result.code));
+  if (result.kind === 'changed') return refusal('claims-changed-on-disk', shown, `${command}: ${shown} changed on disk while ${command} ran (saved by an editor or another tool); nothing was written.\n${again}`);
+  return refusal('write-failed', shown, `${command}: ${result.message}; nothing was written.\n${again}`);
 }

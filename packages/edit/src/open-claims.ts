@@ -2,12 +2,12 @@ import { loadWorkspace, type LoadedWorkspace } from '@factcheck/core';
 import type { Document } from 'yaml';
 import { parseForEdit } from './claims-edit.js';
 import { locateClaims, readClaimsFile, type ClaimsFile, type ClaimsLocation } from './claims-file.js';
-import { refused, type EditResult } from './edit-result.js';
+import { refusal, refused, type EditResult } from './edit-result.js';
 
 /**
  * claims.yaml opened for editing: its bytes as read, the workspace the loader builds from them,
- * and its YAML document. The document is parsed once, here: planning, applying and placing the
- * report all share it.
+ * and its YAML document. The document is the loader's (claims.yaml is parsed once): planning,
+ * applying and placing the report all share it.
  */
 export interface OpenClaims {
   file: ClaimsFile;
@@ -41,9 +41,12 @@ export async function openClaims(claims: string, options: { cwd: string; command
  */
 export async function openLocated(command: string, where: ClaimsLocation & { real: string }, cwd: string): Promise<EditResult<OpenClaims>> {
   const file = await readClaimsFile(where.real, where.shown);
-  if ('problem' in file) return refused(`${command}: ${file.problem}`);
-  const loaded = await loadWorkspace(where.absolute, { cwd });
+  if ('problem' in file) return refused(refusal('file-unreadable', where.shown, `${command}: ${file.problem}`));
+  const loaded = await loadWorkspace(where.absolute, { cwd, keepDocument: true });
   if (!loaded.value) return { value: undefined, errors: loaded.errors, warnings: loaded.warnings, notes: [] };
-  if (loaded.value.claimsText !== file.text) return refused(`${command}: ${where.shown} changed while it was being read; nothing was written. Run again.`);
-  return { value: { file, shown: where.shown, loaded: loaded.value, doc: parseForEdit(file.text) }, errors: [], warnings: loaded.warnings, notes: [] };
+  if (loaded.value.claimsText !== file.text) return refused(refusal('claims-changed-on-disk', where.shown, `${command}: ${where.shown} changed while it was being read; nothing was written.\nRun again.`));
+  // The loader's own document: planning, applying and placing the account read it, and it is the
+  // text's only parse before the edited text is read back.
+  const doc = loaded.value.document ?? parseForEdit(file.text);
+  return { value: { file, shown: where.shown, loaded: loaded.value, doc }, errors: [], warnings: loaded.warnings, notes: [] };
 }

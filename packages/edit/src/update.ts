@@ -4,7 +4,7 @@ import { formatScore, lineStartsOf, positionAt, type LoadedSource, type Span } f
 import type { Document } from 'yaml';
 import { MAX_ALIAS_COUNT } from './claims-edit.js';
 import { ciRefusal, commitUnderLock, isCi, locateClaims, withClaimsLock } from './claims-file.js';
-import { noteTaker, refused, succeeded, withNotes, type EditResult } from './edit-result.js';
+import { noteTaker, refusal, refused, succeeded, withNotes, type EditResult } from './edit-result.js';
 import type { HeldLock } from './lock.js';
 import { loadErrorsOf, openLocated, type OpenClaims } from './open-claims.js';
 import { anchorAll, applyActions, isEditAction, planUpdate, type AppliedUpdate, type EditAction, type LeftForAPerson, type NotEditable, type UpdateAction } from './update-plan.js';
@@ -82,7 +82,7 @@ async function runUpdate(opened: OpenClaims, options: UpdateOptions, lock: HeldL
   const outcome = applyActions(opened.file.text, opened.doc, actions.filter(isEditAction));
   const unsafe = outcome.applied.length ? editedEvidenceProblems(outcome, opened) : [];
   if (unsafe.length) {
-    return refused(`update: internal safety check failed, nothing was written:\n${unsafe.map((u) => `  ${u}`).join('\n')}\nThis is a bug in factcheck; please report it with claims.yaml.`);
+    return refused(refusal('edit-unsafe', opened.shown, `update: internal safety check failed, nothing was written: ${unsafe.join('; ')}\nThis is a bug in factcheck; please report it with claims.yaml.`));
   }
   let written = false;
   if (!options.dryRun && outcome.applied.length) {

@@ -22,6 +22,7 @@ describe('public API', () => {
       'openClaims',
       'parseForEdit',
       'planUpdate',
+      'refusalText',
       'removeStrayTemps',
       'updateClaims',
       'writeFileAtomic',

@@ -5,6 +5,7 @@ import { addClaim } from '../src/add.js';
 import { acquireLock } from '../src/lock.js';
 import { openClaims } from '../src/open-claims.js';
 import { updateClaims, type UpdateOptions } from '../src/update.js';
+import { refusalText } from '../src/edit-result.js';
 import { anchorAll, applyActions, isEditAction, planUpdate } from '../src/update-plan.js';
 import { makeWorkspace, read, removeTempDirs } from './fixtures/edit-workspace.js';
 
@@ -96,11 +97,13 @@ describe('updateClaims: what it returns when it does not write', () => {
   it('CI set without force, and a lock held by another writer: refusals that say what to do; nothing written', async () => {
     const root = makeWorkspace({ 'claims.yaml': CLAIMS, 'a.txt': SOURCE });
     const ci = await updateClaims(options(root, { env: { CI: 'true' } }));
-    expect(ci).toMatchObject({ value: undefined, errors: [], refusal: expect.stringMatching(/^update: refusing to write claims\.yaml because CI is set \(CI=true\)/) });
+    expect(ci).toMatchObject({ value: undefined, errors: [], refusal: { ruleId: 'write-refused-in-ci', severity: 'error', file: 'claims.yaml' } });
+    expect(refusalText('update', ci.refusal!)).toMatch(/^update: refusing to write claims\.yaml because CI is set \(CI=true\).*\nRun `factcheck update --dry-run`/);
     const held = await acquireLock(path.join(root, 'claims.yaml'), { command: 'factcheck add' });
     if (!held.ok) throw new Error('no lock');
     const locked = await updateClaims(options(root));
-    expect(locked.refusal).toMatch(/^update: claims\.yaml is being written by another process \(pid \d+ .*factcheck add/);
+    expect(locked.refusal?.ruleId).toBe('claims-locked');
+    expect(refusalText('update', locked.refusal!)).toMatch(/^update: claims\.yaml is being written by another process \(pid \d+ .*factcheck add/);
     await held.lock.release();
     expect(read(root)).toBe(CLAIMS);
   });
@@ -128,7 +131,8 @@ describe('updateClaims: what it returns when it does not write', () => {
         : (readFile as (...args: unknown[]) => Promise<unknown>)(file, ...rest)) as typeof fs.promises.readFile);
     const result = await updateClaims(options(root));
     vi.restoreAllMocks();
-    expect(result.refusal).toBe(
+    expect(result.refusal?.ruleId).toBe('lock-lost');
+    expect(refusalText('update', result.refusal!)).toBe(
       'update: the lock on claims.yaml was taken over by another process while update ran (it had stalled for longer than the lock stays fresh); nothing was written.\nRun `factcheck update` again.',
     );
     expect(read(root)).toBe(CLAIMS);
@@ -156,7 +160,9 @@ describe('addClaim', () => {
     const twice = await add(root, { quote: 'A line said twice.' });
     expect(twice.value).toMatchObject({ kind: 'not-found', source: 'a', result: { status: 'ambiguous' }, candidates: [{ at: 'a.txt:1:48' }, { at: 'a.txt:1:67' }] });
     const unknown = await add(root, { source: 'b' });
-    expect(unknown).toMatchObject({ value: undefined, refusal: 'add: unknown source "b"; did you mean "a"?\nDeclared sources: a.' });
+    expect(unknown).toMatchObject({ value: undefined, refusal: { ruleId: 'unknown-source', file: 'claims.yaml', reason: 'unknown source "b"; did you mean "a"?', note: 'Declared sources: a.' } });
+    const taken = await add(root, { id: 'closed' });
+    expect(taken.refusal).toMatchObject({ ruleId: 'duplicate-id', place: { start: { line: expect.any(Number), column: expect.any(Number) } } });
     expect(read(root)).toBe(CLAIMS);
   });
 });

@@ -111,7 +111,7 @@ export async function addCommand(argv: string[], io: Io): Promise<number> {
   if (typeof options === 'number') return options;
   const { format, ...add } = options;
   const result = await addClaim({ ...add, cwd: io.cwd, env: io.env, onNote: noteOn(io, 'add') });
-  return printEditResult(io, format, result, (done) => {
+  return printEditResult(io, 'add', format, result, (done) => {
     io.stdout.write(formatAddResult(done, format));
     return done.kind === 'added' ? EXIT_OK : EXIT_FINDINGS;
   });

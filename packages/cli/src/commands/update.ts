@@ -76,7 +76,7 @@ export async function updateCommand(argv: string[], io: Io): Promise<number> {
   if (typeof options === 'number') return options;
   const { format, ...update } = options;
   const result = await updateClaims({ ...update, cwd: io.cwd, env: io.env, onNote: noteOn(io, 'update') });
-  return printEditResult(io, format, result, (done) => {
+  return printEditResult(io, 'update', format, result, (done) => {
     io.stdout.write(formatUpdateResult(done, format));
     return done.leftovers.length ? EXIT_FINDINGS : EXIT_OK;
   });

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { compareMessages, createMessage, lineStartsOf, placeAt, positionAt } from '../messages.js';
 import { formatBytes, readTextFile, type ReadProblem } from '../read-source.js';
+import type { Document } from 'yaml';
 import type { LoadedSource, Message, Place, Result, Workspace } from '../types.js';
 import { parseClaims } from './parse-claims.js';
 import { readSources } from './read-sources.js';
@@ -14,6 +15,12 @@ export interface LoadOptions {
   maxClaimsBytes?: number;
   /** Read the sources too. Default true. */
   readSources?: boolean;
+  /**
+   * Keep the YAML document of claims.yaml in the result, for a caller that edits the file
+   * (`update`, `add`), so that it is parsed once. Default false: a check lets it go at once, which
+   * matters for memory on a large claims.yaml.
+   */
+  keepDocument?: boolean;
 }
 
 export const MAX_CLAIMS_BYTES = 32 * 1024 * 1024;
@@ -23,6 +30,8 @@ export interface LoadedWorkspace {
   sources: Map<string, LoadedSource>;
   /** The text of claims.yaml as read (for editors that rewrite it). */
   claimsText: string;
+  /** The YAML document claimsText was read from, with `keepDocument` (it must not be changed). */
+  document?: Document.Parsed;
 }
 
 /** Turns a path into the form shown in messages: relative to cwd when inside it. */
@@ -44,13 +53,14 @@ export async function loadWorkspace(claimsPath: string, options: LoadOptions = {
   const parsed = parseClaims(read.text, { file: shown, claimsPath: absolute });
   const { workspace } = parsed;
   const errors = [...parsed.errors];
+  const document = options.keepDocument && parsed.document ? { document: parsed.document } : {};
   if (!workspace || options.readSources === false) {
-    return { value: workspace && !errors.length ? { workspace, sources: new Map(), claimsText: read.text } : undefined, errors, warnings: parsed.warnings };
+    return { value: workspace && !errors.length ? { workspace, sources: new Map(), claimsText: read.text, ...document } : undefined, errors, warnings: parsed.warnings };
   }
   // Sources are read even when claims.yaml has errors, so that one run reports every problem.
   const sources = await readSources(workspace, errors);
   errors.sort(compareMessages);
-  return { value: errors.length ? undefined : { workspace, sources, claimsText: read.text }, errors, warnings: parsed.warnings };
+  return { value: errors.length ? undefined : { workspace, sources, claimsText: read.text, ...document }, errors, warnings: parsed.warnings };
 }
 
 /**

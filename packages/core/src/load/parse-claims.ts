@@ -1,6 +1,6 @@
 // The text of claims.yaml to a workspace: one YAML document, its aliases checked, read against the
 // spec in one walk (every problem at its line:col), then built into the workspace.
-import { isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import { readNode } from '../format/read-node.js';
 import { CLAIMS_SPEC } from '../format/spec.js';
 import { MAX_ALIAS_EXPANSIONS, nodePlace, receivedValue, type WalkContext } from '../format/walk-context.js';
@@ -26,8 +26,11 @@ export function parseClaimsText(text: string, options: ParseOptions): Result<{ w
   return { value: workspace && !errors.length ? { workspace } : undefined, errors, warnings };
 }
 
-/** Parses as far as the text allows: `workspace` is built whenever the YAML itself could be read. */
-export function parseClaims(text: string, options: ParseOptions): { workspace?: Workspace; errors: Message[]; warnings: Message[] } {
+/**
+ * Parses as far as the text allows: `workspace` is built whenever the YAML itself could be read,
+ * and `document` is the YAML document it was read from (editors edit it, without parsing again).
+ */
+export function parseClaims(text: string, options: ParseOptions): { workspace?: Workspace; document?: Document.Parsed; errors: Message[]; warnings: Message[] } {
   const { file } = options;
   const lineStarts = lineStartsOf(text);
   const yaml = readYamlDocument(text, file, lineStarts);
@@ -57,7 +60,7 @@ export function parseClaims(text: string, options: ParseOptions): { workspace?: 
   if (!read.value) return { errors, warnings };
   const workspace = buildWorkspace(read.value, { file, claimsPath: options.claimsPath, errors, warnings });
   errors.sort(compareMessages);
-  return { workspace, errors, warnings };
+  return { workspace, document: doc, errors, warnings };
 }
 
 /**
