@@ -59,7 +59,32 @@ export function checkLoaded(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources
   for (const m of policyMessages(workspace, corroboration)) messages.push(m);
   const contradictions = findContradictions({ claims: workspace.claims, properties: workspace.properties, entities: workspace.entities });
   for (const m of contradictionMessages(workspace, contradictions)) messages.push(m);
+  return assembleResult({ workspace, sources, evidenceByClaim, contradictions, messages, corroboration });
+}
+
+/** What the steps of a check found, from which its result is assembled. */
+export interface CheckFindings {
+  workspace: Workspace;
+  sources: Map<string, LoadedSource>;
+  /** Each claim's evidence results, by claim id, in the order of its evidence. */
+  evidenceByClaim: ReadonlyMap<string, EvidenceResult[]>;
+  contradictions: Contradiction[];
+  /** The messages so far (coverage's are added). */
+  messages: Message[];
+  /** Each claim's corroboration, when already counted (it is counted otherwise). */
+  corroboration?: ReadonlyMap<string, ClaimResult['corroboration']>;
+}
+
+/**
+ * The last steps of every check, in one place: which claims fail (a quote that does not hold, or
+ * an unacknowledged contradiction at error), each claim's result, the coverage of the quotes that
+ * hold, the messages in order, and the summary. A caller that anchors by other means (a test that
+ * pins every status) assembles its result here too, so the two cannot drift apart.
+ */
+export function assembleResult(findings: CheckFindings): CheckResult {
+  const { workspace, sources, evidenceByClaim, contradictions, messages } = findings;
   const failing = failingClaims(workspace, evidenceByClaim, contradictions);
+  const corroboration = findings.corroboration ?? new Map(workspace.claims.map((claim) => [claim.id, corroborationOf(claim, workspace)]));
   const claims: ClaimResult[] = workspace.claims.map((claim) => ({
     id: claim.id,
     verdict: claim.verdict,

@@ -1,5 +1,5 @@
-export { checkLoaded, checkWorkspace, contradictionMessages, sha256Of } from './check-workspace.js';
-export type { CheckOptions } from './check-workspace.js';
+export { assembleResult, checkLoaded, checkWorkspace, contradictionMessages, sha256Of } from './check-workspace.js';
+export type { CheckFindings, CheckOptions } from './check-workspace.js';
 export { evidenceMessage } from './evidence-messages.js';
 export { analyseAttribution, attributionMessages, claimKeepsAttribution, leadingAttribution, suggestWording } from './attribution.js';
 export type { Attribution, AttributionFinding } from './attribution.js';

@@ -8,6 +8,7 @@ describe('public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(api).sort()).toEqual([
       'analyseAttribution',
+      'assembleResult',
       'attributionMessages',
       'checkLoaded',
       'checkWorkspace',
@@ -28,7 +29,7 @@ describe('public API', () => {
     expect(typeof api.contradictionMessages).toBe('function');
     expect(typeof api.evidenceMessage).toBe('function');
     expect(typeof api.sha256Of).toBe('function');
-    for (const name of ['analyseAttribution', 'attributionMessages', 'claimKeepsAttribution', 'corroborationOf', 'leadingAttribution', 'policyMessages', 'suggestWording'] as const) {
+    for (const name of ['analyseAttribution', 'assembleResult', 'attributionMessages', 'claimKeepsAttribution', 'corroborationOf', 'leadingAttribution', 'policyMessages', 'suggestWording'] as const) {
       expect(typeof api[name]).toBe('function');
     }
   });
@@ -41,6 +42,7 @@ describe('public types', () => {
     expect(surface.types).toEqual([
       'Attribution',
       'AttributionFinding',
+      'CheckFindings',
       'CheckOptions',
     ]);
     // ts-morph starts the TypeScript compiler: seconds on a busy machine.
