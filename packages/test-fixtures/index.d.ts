@@ -16,3 +16,7 @@ export declare function readSeeds(): Map<string, string>;
 export declare function readClaims(): string;
 /** A copy of the workspace in a new temporary folder, every file writable; the caller removes it. */
 export declare function copyWorkspace(prefix?: string): string;
+/** A sentence of the BBC article, word for word: the source of the small workspaces many tests build. */
+export declare const LOCKED_SENTENCE = "The account has been locked, and content deleted, days after its launch.";
+/** A one-line source file holding LOCKED_SENTENCE. */
+export declare const ONE_LINE_SOURCE: string;

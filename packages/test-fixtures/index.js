@@ -60,3 +60,12 @@ function makeWritable(dir) {
     else chmodSync(file, 0o644);
   }
 }
+
+/**
+ * A sentence of the BBC article, word for word: the source of the small workspaces that many tests
+ * build (a one-line source, a quote to pin, move and edit).
+ */
+export const LOCKED_SENTENCE = 'The account has been locked, and content deleted, days after its launch.';
+
+/** A one-line source file holding LOCKED_SENTENCE. */
+export const ONE_LINE_SOURCE = `${LOCKED_SENTENCE}\n`;

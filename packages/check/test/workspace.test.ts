@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyWorkspace, seedPath, workspaceDir } from '@factcheck/test-fixtures';
+import { copyWorkspace, LOCKED_SENTENCE, seedPath, workspaceDir } from '@factcheck/test-fixtures';
 import { checkWorkspace } from '../src/index.js';
 
 // The fixture workspace (claims.yaml and the four seed articles), never the repository's own
@@ -39,7 +39,7 @@ describe('the fixture workspace', { timeout: 60_000 }, () => {
     const root = copy();
     const seed = path.join(root, seedPath('002'));
     const text = readFileSync(seed, 'utf8');
-    const sentence = 'The account has been locked, and content deleted, days after its launch.';
+    const sentence = LOCKED_SENTENCE;
     expect(text).toContain(sentence);
     // Same length, so that only the claims quoting this sentence are touched.
     writeFileSync(seed, text.replace(sentence, sentence.replace('locked', 'closed')));

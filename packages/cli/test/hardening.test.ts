@@ -7,10 +7,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ONE_LINE_SOURCE } from '@factcheck/test-fixtures';
 
 const bin = fileURLToPath(new URL('../bin/factcheck.js', import.meta.url));
 
-const SOURCE = 'The account has been locked, and content deleted, days after its launch.\n';
+const SOURCE = ONE_LINE_SOURCE;
 
 /** A valid claims.yaml; the line:col of every case counts from this layout. */
 const VALID = `version: 1

@@ -6,10 +6,11 @@ import { parse } from 'yaml';
 import { checkWorkspace, sha256Of } from '@factcheck/check';
 import { updateCommand } from '../src/commands/update.js';
 import { binPath, copyFixtureWorkspace, fakeIo, lineDiff, makeWorkspace, onlySpanNumbersChanged, read, readBytes, removeTempDirs, seedFile } from './fixtures/edit-workspace.js';
+import { LOCKED_SENTENCE } from '@factcheck/test-fixtures';
 
 afterAll(removeTempDirs);
 
-const SOURCE = 'The account has been locked, and content deleted, days after its launch.\nA second line.\nA third line, said twice. A third line, said twice.\n';
+const SOURCE = `${LOCKED_SENTENCE}\nA second line.\nA third line, said twice. A third line, said twice.\n`;
 const INTRO = 'An intro paragraph.\n\n';
 
 /** One claim per situation; positions match SOURCE. */

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lineStartsOf, loadWorkspace, parseClaimsText, type Message, type Result } from '../src/index.js';
+import { LOCKED_SENTENCE } from '@factcheck/test-fixtures';
 
 const fuzzRuns = (fallback: number) => {
   const n = Number(process.env.FC_FUZZ_RUNS);
@@ -16,7 +17,7 @@ const fuzzRuns = (fallback: number) => {
 /** Test timeouts: generous by default (a noisy machine), unbounded in practice for long runs. */
 const TIMEOUT = process.env.FC_FUZZ_RUNS ? 6 * 3_600_000 : 120_000;
 
-const SOURCE = 'The account has been locked, and content deleted, days after its launch.\nA second line 😀 with an emoji.\n';
+const SOURCE = `${LOCKED_SENTENCE}\nA second line 😀 with an emoji.\n`;
 
 const VALID = `# yaml-language-server: $schema=./claims.schema.json
 version: 1

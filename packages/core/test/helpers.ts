@@ -15,7 +15,7 @@ export function where(messages: readonly { ruleId: string; place?: { start: { li
   return messages.map((m) => `${m.place?.start.line}:${m.place?.start.column} ${m.ruleId}`);
 }
 
-export const SOURCE = 'The account has been locked, and content deleted, days after its launch.\n';
+export { ONE_LINE_SOURCE as SOURCE } from '@factcheck/test-fixtures';
 
 export const VALID = `version: 1
 sources:
