@@ -27,6 +27,13 @@ const NOT_A_SPEAKER = new Set([
 const BETWEEN = `(?:\\s+[\\p{L}\\p{N}'’.-]+){1,4}`;
 const OPEN_QUOTE = `["“‘']?`;
 
+/**
+ * A word that every reporting clause holds (a reporting verb, or "according"). The patterns below
+ * try every position of their text, which is slow on long text: text without such a word is
+ * not tried at all (most text before and after a quote has none).
+ */
+const REPORTING_WORD = new RegExp(`\\b(?:${VERBS.join('|')}|according)\\b`, 'iu');
+
 /** A reporting clause at the very end of the text before a quote, with the word before its verb. */
 const LEADING = [
   // "she noted that", "X said:", "X said,", "The BBC understands", "X said"; the speaker may end an
@@ -102,6 +109,7 @@ function speakerOf(text: string): string[] {
 /** The reporting clause that ends the text before a quote (in the same sentence), if any. */
 export function leadingAttribution(before: string): Attribution | undefined {
   const sentence = sentenceBefore(before);
+  if (!REPORTING_WORD.test(sentence)) return undefined;
   for (const pattern of LEADING) {
     const m = pattern.exec(sentence);
     if (!m?.groups) continue;
@@ -147,13 +155,13 @@ function insideAttribution(quote: string): Attribution | undefined {
 /** A reporting clause that closes the quote's sentence (", she said."), in the quote or after it. */
 function trailingAttribution(quote: string, after: string): Attribution | undefined {
   const rest = sentenceAfter(after);
-  for (const pattern of TRAILING) {
+  for (const pattern of REPORTING_WORD.test(rest) ? TRAILING : []) {
     const m = pattern.exec(rest);
     if (m?.groups) return { clause: m.groups['clause']!.trim(), where: 'after', speaker: speakerOf(m.groups['clause']!) };
   }
   // The quote may end with the clause itself: "…, a spokesperson said."
   const comma = quote.lastIndexOf(',');
-  if (comma > 0) {
+  if (comma > 0 && REPORTING_WORD.test(quote.slice(comma))) {
     const tail = quote.slice(comma);
     for (const pattern of TRAILING) {
       const m = pattern.exec(/[.!?]\s*$/.test(tail) ? tail : `${tail}.`);

@@ -246,3 +246,24 @@ async function errorsOfUnreadable(root: string): Promise<readonly { ruleId: stri
     spy.mockRestore();
   }
 }
+
+describe('loadWorkspace: many sources', () => {
+  it('reads them concurrently, yet keeps the order claims.yaml declares them in, and reports each unreadable one at its path', async () => {
+    const count = 60;
+    // Sizes that finish out of order: the later sources are the smaller ones.
+    const files: Record<string, string> = {};
+    const lines = ['version: 1', 'sources:'];
+    for (let i = 0; i < count; i++) {
+      lines.push(`  s${i}:`, `    path: seeds/s${i}.txt`);
+      if (i % 7 !== 3) files[`seeds/s${i}.txt`] = `Source ${i}. `.repeat((count - i) * 200);
+    }
+    lines.push('claims: []');
+    const root = makeWorkspace({ 'claims.yaml': `${lines.join('\n')}\n`, ...files });
+    const loaded = await loadIn(root);
+    const missing = Array.from({ length: count }, (_, i) => i).filter((i) => i % 7 === 3);
+    expect(loaded.errors.map((e) => [e.ruleId, e.source, e.place?.start.line])).toEqual(missing.map((i) => ['file-not-found', `s${i}`, 4 + 2 * i]));
+    const partial = await loadIn(makeWorkspace({ 'claims.yaml': `${lines.join('\n')}\n`, ...Object.fromEntries(Array.from({ length: count }, (_, i) => [`seeds/s${i}.txt`, `Source ${i}. `.repeat((count - i) * 200)])) }));
+    expect([...partial.value!.sources.keys()]).toEqual(Array.from({ length: count }, (_, i) => `s${i}`));
+    expect(partial.value!.sources.get('s5')!.text.text.startsWith('Source 5. ')).toBe(true);
+  });
+});
