@@ -5,7 +5,7 @@ import { compareMessages, createMessage, lineStartsOf, placeAt, positionAt } fro
 import { formatBytes, readTextFile, type ReadProblem } from '../read-source.js';
 import type { Document } from 'yaml';
 import type { LoadedSource, Message, Place, Result, Workspace } from '../types.js';
-import { parseClaims } from './parse-claims.js';
+import { parseClaims, type ParseOptions } from './parse-claims.js';
 import { readSources } from './read-sources.js';
 
 export interface LoadOptions {
@@ -50,10 +50,10 @@ export async function loadWorkspace(claimsPath: string, options: LoadOptions = {
   const shown = displayPathOf(absolute, cwd);
   const read = await readTextFile(absolute, shown, options.maxClaimsBytes ?? MAX_CLAIMS_BYTES);
   if ('problem' in read) return { value: undefined, errors: [claimsFileProblem(read.problem, shown)], warnings: [] };
-  const parsed = parseClaims(read.text, { file: shown, claimsPath: absolute });
+  const parsed = parseKeeping(read.text, { file: shown, claimsPath: absolute }, options.keepDocument ?? false);
   const { workspace } = parsed;
   const errors = [...parsed.errors];
-  const document = options.keepDocument && parsed.document ? { document: parsed.document } : {};
+  const document = parsed.document ? { document: parsed.document } : {};
   if (!workspace || options.readSources === false) {
     return { value: workspace && !errors.length ? { workspace, sources: new Map(), claimsText: read.text, ...document } : undefined, errors, warnings: parsed.warnings };
   }
@@ -61,6 +61,16 @@ export async function loadWorkspace(claimsPath: string, options: LoadOptions = {
   const sources = await readSources(workspace, errors);
   errors.sort(compareMessages);
   return { value: errors.length ? undefined : { workspace, sources, claimsText: read.text, ...document }, errors, warnings: parsed.warnings };
+}
+
+/**
+ * Parses claims.yaml, and lets its YAML document go unless it is to be kept: on a large file the
+ * document takes many times the memory of the workspace built from it, and the sources are read
+ * and checked after this.
+ */
+function parseKeeping(text: string, options: ParseOptions, keep: boolean): ReturnType<typeof parseClaims> {
+  const { document, ...parsed } = parseClaims(text, options);
+  return keep && document ? { ...parsed, document } : parsed;
 }
 
 /**
