@@ -92,6 +92,21 @@ describe('factcheck check --out FILE', () => {
     expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(readFileSync(path.join(root, 'claims.yaml'), 'utf8')).toBe(CLAIMS);
     expect(readFileSync(path.join(root, 'seeds/a.txt'), 'utf8')).toBe(SOURCE);
+    // Nothing but the parse cache, which the check keeps beside claims.yaml.
+    expect(readdirSync(root).filter((name) => name !== '.factcheck').sort()).toEqual(['claims.yaml', 'seeds']);
+  });
+});
+
+describe('the parse cache', () => {
+  it('check keeps claims.yaml parsed in .factcheck/cache/, prints the same on a warm run, and --no-cache leaves it alone', () => {
+    const root = workspace();
+    const cold = factcheck(['check', '--format', 'json', '--no-cache'], root);
     expect(readdirSync(root).sort()).toEqual(['claims.yaml', 'seeds']);
+    const first = factcheck(['check', '--format', 'json'], root);
+    expect(readdirSync(path.join(root, '.factcheck/cache'))).toEqual([expect.stringMatching(/^parse-[0-9a-f]{64}\.json$/)]);
+    const warm = factcheck(['check', '--format', 'json'], root);
+    expect([first.status, warm.status]).toEqual([cold.status, cold.status]);
+    expect(first.stdout).toBe(cold.stdout);
+    expect(warm.stdout).toBe(cold.stdout);
   });
 });

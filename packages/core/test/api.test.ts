@@ -6,6 +6,7 @@ import * as api from '../src/index.js';
 it('pins the public API', () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
+      "CACHE_DIR",
       "CLAIMS_SPEC",
       "CONTROL_CHARS",
       "DEFAULT_ANCHOR_OPTIONS",

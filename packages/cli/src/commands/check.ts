@@ -15,18 +15,21 @@ const CHECK_FLAGS: FlagSpec = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   verbose: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
 };
 
-export const CHECK_USAGE = `Usage: factcheck check [--claims PATH] [--format stylish|json|github] [--color | --no-color] [--verbose] [--out FILE]
+export const CHECK_USAGE = `Usage: factcheck check [--claims PATH] [--format stylish|json|github] [--color | --no-color] [--verbose] [--out FILE] [--no-cache]
 
 Confirms every claim in claims.yaml against its sources: every quote must still stand, verbatim,
 at its span; no two claims may contradict each other; coverage must meet its thresholds.
 A quote that stands verbatim elsewhere (moved) passes with a warning; the moved quotes of a source
 are shown as one line, and --verbose lists them one by one, and gives each claim's corroboration.
 --out FILE writes what would be printed on standard output to FILE instead, atomically.
+claims.yaml, once parsed, is kept in .factcheck/cache/ beside it and read back while it is
+unchanged; --no-cache neither reads nor writes that cache.
 Exit codes: 0 everything holds, 1 findings, 2 usage or configuration errors.`;
 
-export const REPORT_USAGE = `Usage: factcheck report [--claims PATH] [--out DIR] [--format stylish|json|github] [--color | --no-color] [--verbose]
+export const REPORT_USAGE = `Usage: factcheck report [--claims PATH] [--out DIR] [--format stylish|json|github] [--color | --no-color] [--verbose] [--no-cache]
 
 Runs the check and writes the HTML coverage report (default: reports/factcheck/ beside claims.yaml).
 Exits like check.`;
@@ -37,6 +40,8 @@ export interface OutputOptions {
   claimsPath: string;
   /** List every message one by one (stylish groups the moved quotes of a source otherwise). */
   verbose?: boolean;
+  /** Read and write the parse cache of claims.yaml (on unless --no-cache). */
+  cache?: boolean;
 }
 
 /** Reads the flags that check and report share; returns a usage error text when they are wrong. */
@@ -48,7 +53,7 @@ export function readOutputFlags(flags: ParsedFlags, io: Io, command: string): Ou
   if (wantColor && noColor) return `${command}: --color and --no-color conflict: give one of them`;
   if (wantColor && format !== 'stylish') return `${command}: --color goes with --format stylish, not ${format}`;
   const color = wantColor || (!noColor && format === 'stylish' && !io.env.NO_COLOR && io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0');
-  return { format: format as Format, color, claimsPath: stringFlag(flags, 'claims') ?? 'claims.yaml', verbose: booleanFlag(flags, 'verbose') };
+  return { format: format as Format, color, claimsPath: stringFlag(flags, 'claims') ?? 'claims.yaml', verbose: booleanFlag(flags, 'verbose'), cache: !booleanFlag(flags, 'no-cache') };
 }
 
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
@@ -94,7 +99,7 @@ async function runCheck(command: 'check' | 'report', argv: string[], io: Io, spe
 
 /** Checks the workspace and prints the outcome through `io` (and, for report, writes the HTML). */
 async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: OutputOptions, outFlag: string | undefined): Promise<{ code: number; result?: CheckResult }> {
-  const checked = await checkWorkspace(options.claimsPath, { cwd: io.cwd });
+  const checked = await checkWorkspace(options.claimsPath, { cwd: io.cwd, cache: options.cache ?? true });
   if (!checked.value) {
     printConfigErrors(io, options.format, checked.errors, checked.warnings);
     return { code: EXIT_USAGE };

@@ -5,6 +5,7 @@ import { compareMessages, createMessage, lineStartsOf, placeAt, positionAt } fro
 import { formatBytes, readTextFile, type ReadProblem } from '../read-source.js';
 import type { Document } from 'yaml';
 import type { LoadedSource, Message, Place, Result, Workspace } from '../types.js';
+import { CACHE_DIR, parseClaimsCached } from './parse-cache.js';
 import { parseClaims, type ParseOptions } from './parse-claims.js';
 import { readSources } from './read-sources.js';
 
@@ -21,6 +22,12 @@ export interface LoadOptions {
    * matters for memory on a large claims.yaml.
    */
   keepDocument?: boolean;
+  /**
+   * Keep the workspace parsed from claims.yaml in `.factcheck/cache/` beside it, and read it back
+   * while claims.yaml is unchanged (see parse-cache.ts). Default false; the command line turns it
+   * on unless given --no-cache. Not used with keepDocument.
+   */
+  cache?: boolean;
 }
 
 export const MAX_CLAIMS_BYTES = 32 * 1024 * 1024;
@@ -50,7 +57,11 @@ export async function loadWorkspace(claimsPath: string, options: LoadOptions = {
   const shown = displayPathOf(absolute, cwd);
   const read = await readTextFile(absolute, shown, options.maxClaimsBytes ?? MAX_CLAIMS_BYTES);
   if ('problem' in read) return { value: undefined, errors: [claimsFileProblem(read.problem, shown)], warnings: [] };
-  const parsed = parseKeeping(read.text, { file: shown, claimsPath: absolute }, options.keepDocument ?? false);
+  const parseOptions = { file: shown, claimsPath: absolute };
+  const parsed =
+    options.cache && !options.keepDocument
+      ? await parseClaimsCached(read.text, parseOptions, path.join(path.dirname(absolute), CACHE_DIR))
+      : parseKeeping(read.text, parseOptions, options.keepDocument ?? false);
   const { workspace } = parsed;
   const errors = [...parsed.errors];
   const document = parsed.document ? { document: parsed.document } : {};
