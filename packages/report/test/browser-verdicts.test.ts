@@ -148,6 +148,15 @@ describe('verdicts first, in Chromium', { timeout: 120_000 }, () => {
     const { page, watch } = await open('index.html');
     const ids = (): Promise<string[]> => page.$$eval('#claims-body th code', (els) => els.map((e) => e.textContent ?? ''));
     expect(await ids()).toEqual(result.claims.map((c) => c.id));
+    // Each claim links to its quote to look at first: the failing one, else its first.
+    const links = await page.$$eval('#claims-body th a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(
+      result.claims.map((c) => {
+        const at = c.evidence.findIndex((e) => e.status !== 'verified' && e.status !== 'moved');
+        const e = c.evidence[at === -1 ? 0 : at]!;
+        return `sources/${e.source}.html#E-${c.id}-${e.index}`;
+      }),
+    );
     // "Tuesday" is only in the quote of council-voted-closure, whose quotes are verified.
     await page.fill('#filter', 'tuesday');
     await expect.poll(ids).toEqual(['council-voted-closure']);

@@ -155,6 +155,13 @@ function outcomeBadge(outcome: CheckOutcome): HTMLElement {
 /** The source rows, by position: the claims table names its sources by index. */
 let sourceRows: TableRows['sources'][] = [];
 
+/** A claim row's link: its `h`, else its first quote on its first source's page. */
+function claimHref(r: ClaimRow): string | undefined {
+  if (r.h !== undefined) return r.h;
+  const source = sourceRows[(r.s || [])[0] ?? -1];
+  return source && source.h === undefined ? `${sourceHref(source)}#E-${r.id}-0` : undefined;
+}
+
 const TABLES: { [T in TableName]: TableSpec<T> } = {
   sources: {
     sortValues: {
@@ -212,7 +219,7 @@ const TABLES: { [T in TableName]: TableSpec<T> } = {
     row(r) {
       const tr = el('tr');
       const head = rowHeading();
-      head.appendChild(link(r.h, el('code', null, r.id)));
+      head.appendChild(link(claimHref(r), el('code', null, r.id)));
       tr.appendChild(head);
       tr.appendChild(cellWith(isolated(r.t)));
       tr.appendChild(cellWith(verdictBadge(r.v)));
@@ -475,6 +482,13 @@ function filterClaims(table: Table<'claims'>): void {
   const selects = ['claims-verdict', 'claims-outcome', 'claims-source'].map((id) => byId<HTMLSelectElement>(id));
   const [verdict, outcome, source] = selects;
   if (!verdict || !outcome || !source) return;
+  const options = document.createDocumentFragment();
+  sourceRows.forEach((row, i) => {
+    const option = el('option', null, sourceTitle(row));
+    option.value = String(i);
+    options.appendChild(option);
+  });
+  source.appendChild(options);
   const update = (): void => {
     const v = verdict.value;
     const o = outcome.value;

@@ -106,11 +106,21 @@ export function claimRows(result: CheckResult): ClaimRow[] {
     if (written?.note) row.n = written.note;
     const others = (model.contradictionsByClaim.get(claim.id) ?? []).map((c) => (c.claims[0] === claim.id ? c.claims[1] : c.claims[0]));
     if (others.length) row.x = [...new Set(others)];
+    // The link to its quote, left out when it is the first quote, on the page of its first source
+    // as the sources table names it: report.js rebuilds that one.
     const target = focusEvidence(claim);
     const href = target && evidenceHref(model, target, 'root');
-    if (href) row.h = href;
+    if (!href) row.h = '';
+    else if (href !== impliedHref(model, claim.id, sources[0])) row.h = href;
     return row;
   });
+}
+
+/** The link report.js makes for a claim row without `h`: `sources/<first source id>.html#E-<id>-0`. */
+function impliedHref(model: ReportModel, claimId: string, firstSource: number | undefined): string | undefined {
+  const source = firstSource === undefined ? undefined : model.decls[firstSource]?.id;
+  if (source === undefined || model.pageNames.get(source) !== `${source}.html`) return undefined;
+  return `sources/${source}.html#E-${claimId}-0`;
 }
 
 /** claims.js: sets the global report.js reads the claims table from. JSON is a JavaScript expression. */
@@ -268,14 +278,18 @@ ${card(
 
 const OUTCOMES = Object.keys(CHECK_LABELS) as CheckOutcome[];
 
-/** Every claim, filtered by verdict, check outcome and source; the rows come from claims.js. */
+/**
+ * Every claim, filtered by verdict, check outcome and source; the rows come from claims.js, and
+ * report.js adds the sources to their select from the sources table's rows (at 10,000 sources,
+ * options written here would weigh a megabyte).
+ */
 function claimsSection(data: IndexData): SafeHtml {
   const select = (id: string, label: string, options: readonly (readonly [string, string])[]): SafeHtml =>
     html`<div class="pick"><label for="${id}">${label}</label><select id="${id}"><option value="">All</option>${options.map(([value, text]) => html`<option value="${value}">${text}</option>`)}</select></div>`;
   const filters = html`<div class="filters" role="group" aria-label="Filter the claims">
 ${select('claims-verdict', 'Verdict', VERDICTS.map((v) => [v, v] as const))}
 ${select('claims-outcome', 'Check', OUTCOMES.map((o) => [o, CHECK_LABELS[o]] as const))}
-${select('claims-source', 'Source', data.sources.map((s, i) => [String(i), s.t ?? s.id] as const))}
+${select('claims-source', 'Source', [])}
 </div>`;
   return tableSection<'claims'>({
     id: 'claims',

@@ -66,7 +66,10 @@ export interface ClaimRow {
   n?: string;
   /** The claims it is in a contradiction with; its own id when it contradicts its own quote. */
   x?: string[];
-  /** Link to its quote to look at first. */
+  /**
+   * Link to its quote to look at first; absent when that is its first quote, `E-<id>-0`, on the
+   * page of its first source (the sources table's link), and '' when there is none.
+   */
   h?: string;
 }
 
