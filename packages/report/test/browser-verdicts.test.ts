@@ -249,6 +249,10 @@ describe('verdicts first, in Chromium', { timeout: 120_000 }, () => {
             return { left: r.left, right: r.right, bottom: r.bottom, overflow: getComputedStyle(p).overflowY };
           });
           expect(sheet).toEqual({ left: 0, right: phone.width, bottom: phone.height, overflow: 'auto' });
+          // The selected passage is scrolled above the sheet, not hidden under it.
+          const hidden = (): Promise<number> =>
+            page.evaluate(() => document.activeElement!.getBoundingClientRect().bottom - document.getElementById('panel')!.getBoundingClientRect().top);
+          await expect.poll(hidden).toBeLessThanOrEqual(0);
           await shot(page, `source-phone-${scheme}`);
         }
         expectQuiet(watch);

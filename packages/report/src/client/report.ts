@@ -518,6 +518,14 @@ function initSource(): void {
 
   const words = (node: Element, name: string): string[] => (node.getAttribute(name) || '').split(' ').filter((w) => w !== '');
 
+  // On narrow screens the panel is a sheet over the bottom of the page: scroll the passage above it.
+  function keepAboveSheet(mark: HTMLElement): void {
+    if (getComputedStyle(panel).position !== 'fixed') return;
+    const sheetTop = panel.getBoundingClientRect().top;
+    const box = mark.getBoundingClientRect();
+    if (box.bottom > sheetTop - 8) window.scrollBy(0, box.bottom - sheetTop + Math.min(sheetTop / 3, 96));
+  }
+
   function stripIds(node: Element): void {
     node.removeAttribute('id');
     for (const n of node.querySelectorAll('[id]')) n.removeAttribute('id');
@@ -526,7 +534,11 @@ function initSource(): void {
   // Shows the claims of a highlighted piece in the panel; on narrow screens the panel opens
   // (as a sheet) only on focus or click, not on hover.
   function show(mark: HTMLElement, open: boolean): void {
-    if (open) panel.classList.add('open');
+    if (open) {
+      panel.classList.add('open');
+      // After the panel has its content, and after the browser's own scroll to the focused mark.
+      window.requestAnimationFrame(() => keepAboveSheet(mark));
+    }
     if (shown === mark) return;
     shown = mark;
     const claims = words(mark, 'data-c');
