@@ -212,7 +212,8 @@ function markHtml(keys: readonly number[], excluded: boolean, content: SafeHtml,
   if (items.some((e) => e.corrected)) classes.push('ev-corrected');
   if (starts) classes.push('ev-start');
   if (excluded) classes.push('x');
-  const data = html`data-ev="${keys.join(' ')}" data-c="${claims}" data-verdict="${verdicts.join(' ')}"`;
+  // The verdicts of a mixed passage, for its panel; a single one is in the class already.
+  const data = verdict === 'mixed' ? html`data-ev="${keys.join(' ')}" data-c="${claims}" data-verdict="${verdicts.join(' ')}"` : html`data-ev="${keys.join(' ')}" data-c="${claims}"`;
   if (!focusable) return html`<mark class="${classes.join(' ')}" ${data}>${content}</mark>`;
   const head = verdict === 'mixed' ? `mixed verdicts: ${verdicts.join(', ')}\n` : '';
   const title = head + items.map((e) => e.tooltip).join('\n');
