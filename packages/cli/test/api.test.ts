@@ -27,8 +27,8 @@ describe('exit codes', () => {
 });
 
 describe('commands', () => {
-  it('are check, report, update and add; check and report print stylish, json or github', () => {
-    expect(Object.keys(COMMANDS).sort()).toEqual(['add', 'check', 'report', 'update']);
+  it('are check, report, update, add and coverage; check and report print stylish, json or github', () => {
+    expect(Object.keys(COMMANDS).sort()).toEqual(['add', 'check', 'coverage', 'report', 'update']);
     expect([...FORMATS]).toEqual(['stylish', 'json', 'github']);
   });
 });

@@ -7,3 +7,5 @@ export { splitSentences } from './sentences.js';
 export { mergeSpans } from './spans.js';
 export { formatCoverageTable } from './table.js';
 export type { CoverageTableOptions } from './table.js';
+export { formatUnquotedSentences, unquotedSentences } from './unquoted.js';
+export type { UnquotedFormatOptions, UnquotedOptions, UnquotedSentence } from './unquoted.js';

@@ -13,11 +13,13 @@ describe('public API', () => {
       'excludedRanges',
       'formatCoverageTable',
       'formatPercent',
+      'formatUnquotedSentences',
       'isBelow',
       'measureSource',
       'mergeSpans',
       'percent',
       'splitSentences',
+      'unquotedSentences',
       'watermarkClass',
     ]);
   });
@@ -39,6 +41,9 @@ describe('public types', () => {
     expect(surface.types).toEqual([
       'CoverageInput',
       'CoverageTableOptions',
+      'UnquotedFormatOptions',
+      'UnquotedOptions',
+      'UnquotedSentence',
       'WatermarkClass',
       'Watermarks',
     ]);

@@ -2,7 +2,7 @@
 // Benchmark of the HTML report at scale: a generated workspace (in memory, deterministic) of
 // 10,000 sources and 100,000 claims. Times computeCoverage and writeHtmlReport separately, each
 // with a baseline measured in the same run (so the ratios hold on a busy machine), and prints the
-// size of index.html and of the whole report.
+// size of index.html, of claims.js (the claims table's rows) and of the whole report.
 //   Goal: coverage + report in at most 10 s, index.html at most 5 MB.
 //   Usage: node bench/report.bench.mjs [--sources N] [--claims N] [--keep]
 import { mkdtemp, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
@@ -197,6 +197,7 @@ t = performance.now();
 const { files } = await writeHtmlReport(result, reportDir, { now: new Date('2026-11-22T00:00:00Z') });
 const reportMs = performance.now() - t;
 const index = (await stat(path.join(reportDir, 'index.html'))).size;
+const claimsData = (await stat(path.join(reportDir, 'claims.js'))).size;
 const size = await directorySize(reportDir);
 
 // Baseline for the report: writing the same number of files of the same total size, as is.
@@ -218,6 +219,7 @@ console.log(`writeHtmlReport     ${seconds(reportMs).padStart(9)}   (${(reportMs
 console.log(`rendering alone     ${seconds(renderMs).padStart(9)}   (every page rendered to a string, nothing written: ${mb(renderedBytes)} of HTML)`);
 console.log(`total               ${seconds(totalMs).padStart(9)}   goal ≤ ${GOAL_SECONDS} s: ${totalMs <= GOAL_SECONDS * 1000 ? 'met' : 'MISSED'}`);
 console.log(`index.html          ${mb(index).padStart(9)}   goal ≤ ${mb(GOAL_INDEX_BYTES)}: ${index <= GOAL_INDEX_BYTES ? 'met' : 'MISSED'}`);
+console.log(`claims.js           ${mb(claimsData).padStart(9)}   (every claim's row for the claims table, with its quotes; loaded by index.html)`);
 console.log(`whole report        ${mb(size.total).padStart(9)}   in ${size.files} files (${files.length} written)`);
 
 if (KEEP) console.log(`report kept in ${reportDir}`);

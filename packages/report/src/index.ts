@@ -7,6 +7,7 @@ export { formatStylish, formatSummaryLine, groupMovedQuotes } from './format-sty
 export type { StylishOptions } from './format-stylish.js';
 export { formatUpdateResult } from './format-update.js';
 export {
+  claimRows,
   CONTENT_SECURITY_POLICY,
   coverageSummary,
   DEFAULT_MAX_LIST_ITEMS,
@@ -14,6 +15,7 @@ export {
   evidenceElementId,
   indexData,
   jsonForScript,
+  passageVerdict,
   renderDiff,
   renderIndexHtml,
   renderSourceHtml,
@@ -27,4 +29,4 @@ export {
   VERDICT_MEANINGS,
   writeHtmlReport,
 } from './html/index.js';
-export type { CharacterFigures, ContradictionRow, CoverageSummary, FailingRow, HtmlRenderOptions, IndexData, SentenceFigures, SourceRow } from './html/index.js';
+export type { CharacterFigures, CheckOutcome, ClaimRow, ContradictionQuote, ContradictionRow, CoverageSummary, FailingRow, HtmlRenderOptions, IndexData, SentenceFigures, SourceRow } from './html/index.js';

@@ -12,6 +12,7 @@ describe('public API', () => {
       'SOURCES_DIR',
       'SUMMARY_FILE',
       'VERDICT_MEANINGS',
+      'claimRows',
       'coverageSummary',
       'escapeGithubData',
       'escapeGithubProperty',
@@ -26,6 +27,7 @@ describe('public API', () => {
       'groupMovedQuotes',
       'indexData',
       'jsonForScript',
+      'passageVerdict',
       'renderDiff',
       'renderIndexHtml',
       'renderSourceHtml',
@@ -58,12 +60,24 @@ describe('escaping helpers', () => {
   });
 });
 
+describe('passageVerdict', () => {
+  it('gives the verdict the claims of a passage share, and mixed when they differ', () => {
+    expect(api.passageVerdict(['refuted', 'refuted'])).toBe('refuted');
+    expect(api.passageVerdict(['supported'])).toBe('supported');
+    expect(api.passageVerdict(['supported', 'refuted'])).toBe('mixed');
+    expect(api.passageVerdict(['disputed', 'supported', 'disputed'])).toBe('mixed');
+  });
+});
+
 describe('public types', () => {
   it('exports exactly these types, and the values it exports at run time', () => {
     const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
     expect(surface.values).toEqual(Object.keys(api).sort());
     expect(surface.types).toEqual([
       'CharacterFigures',
+      'CheckOutcome',
+      'ClaimRow',
+      'ContradictionQuote',
       'ContradictionRow',
       'CoverageSummary',
       'FailingRow',

@@ -94,7 +94,7 @@ describe('hostile content in the HTML report', { timeout: 180_000 }, () => {
         const context = `${report.name}: ${file}`;
         expect(found.pwned, context).toBeUndefined();
         expect(found.title, context).not.toBe('pwned');
-        expect(found.scripts, context).toEqual(file === 'index.html' ? ['report.js', 'inline:application/json'] : ['report.js']);
+        expect(found.scripts, context).toEqual(file === 'index.html' ? ['claims.js', 'report.js', 'inline:application/json'] : ['report.js']);
         expect(found.handlers, context).toEqual([]);
         expect(found.badLinks, context).toEqual([]);
         expect(found.foreignElements, context).toEqual([]);

@@ -174,9 +174,9 @@ describe('rendering the sample workspace', () => {
     expect(keys.size).toBe(placed.length);
     const anchors = [...html.matchAll(/<span class="ev-anchor" id="(E-[^"]+)"><\/span>/g)].map((m) => m[1]);
     expect(anchors.sort()).toEqual(placed.map((e) => evidenceElementId(e.claimId, e.index)).sort());
-    expect(html).toMatch(/<mark class="ev ev-moved"/);
-    expect(html).toMatch(/<mark class="ev ev-changed"[^>]*title="assurances-called-for: changed\nquote: “Senior MPs and peers had called for the account to be closed until”\nsource now reads: “Senior MPs and peers had called for the account to be removed until”"/);
-    expect(html).toMatch(/<mark class="ev ev-verified ev-failing[^"]*"/);
+    expect(html).toMatch(/<mark class="ev ev-moved v-supported[^"]*"/);
+    expect(html).toMatch(/<mark class="ev ev-changed v-supported[^"]*"[^>]*title="assurances-called-for: supported; quote changed\nquote: “Senior MPs and peers had called for the account to be closed until”\nsource now reads: “Senior MPs and peers had called for the account to be removed until”"/);
+    expect(html).toMatch(/<mark class="ev ev-verified v-[a-z]+ ev-failing[^"]*"/);
   });
 
   it('cuts overlapping spans into pieces that list all the evidence covering them', () => {
@@ -245,7 +245,7 @@ describe('rendering text with astral characters', () => {
       );
       const html = renderSourceHtml(checked.value!, 's', { now: NOW });
       expect(checked.value!.claims[0]!.evidence[0]!.found).toEqual([new SourceText(text).toCodePoint(text.indexOf('𝐁')), 33]);
-      expect(html).toMatch(/<mark class="ev ev-verified"[^>]*>𝐁old text<\/mark>/);
+      expect(html).toMatch(/<mark class="ev ev-verified v-supported ev-start"[^>]*>𝐁old text<\/mark>/);
     } finally {
       await temp.remove();
     }

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CheckResult } from '@factcheck/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coverageSummary, renderIndexHtml, renderSourceHtml, writeHtmlReport, type CoverageSummary } from '../src/index.js';
+import { claimRows, coverageSummary, renderIndexHtml, renderSourceHtml, writeHtmlReport, type ClaimRow, type CoverageSummary } from '../src/index.js';
 import { checkByHand, makeTempDir, writeWorkspace } from './fixtures/check-result.js';
 import { checkHtml } from './fixtures/html-check.js';
 import { HOSTILE, JAVASCRIPT_URL, withHostileIds } from './fixtures/hostile.js';
@@ -24,9 +24,17 @@ describe('writeHtmlReport', () => {
     const out = path.join(temp.dir, 'report', 'nested');
     const { files } = await writeHtmlReport(result, out, { now: NOW });
     const relative = files.map((f) => path.relative(out, f).split(path.sep).join('/'));
-    expect(relative).toEqual(['report.css', 'report.js', 'index.html', 'coverage-summary.json', 'sources/bbc-parliament.html', 'sources/gov-device-ban.html', 'sources/notes.html']);
+    expect(relative).toEqual(['report.css', 'report.js', 'claims.js', 'index.html', 'coverage-summary.json', 'sources/bbc-parliament.html', 'sources/gov-device-ban.html', 'sources/notes.html']);
     expect((await readdir(path.join(out, 'sources'))).sort()).toEqual(['bbc-parliament.html', 'gov-device-ban.html', 'notes.html']);
     expect(await readFile(path.join(out, 'index.html'), 'utf8')).toBe(renderIndexHtml(result, { now: NOW }));
+    // claims.js sets one global to the rows of the claims table, every claim, as JSON.
+    const claimsScript = await readFile(path.join(out, 'claims.js'), 'utf8');
+    const prefix = 'window.FACTCHECK_CLAIMS = ';
+    expect(claimsScript.startsWith(prefix) && claimsScript.endsWith(';\n')).toBe(true);
+    const rows = JSON.parse(claimsScript.slice(prefix.length, -2)) as ClaimRow[];
+    expect(rows).toEqual(claimRows(result));
+    expect(rows.map((r) => r.id)).toEqual(result.claims.map((c) => c.id));
+    expect(rows.map((r) => r.q)).toEqual(result.claims.map((c) => c.evidence.map((e) => e.quote)));
     expect(await readFile(path.join(out, 'sources', 'notes.html'), 'utf8')).toBe(renderSourceHtml(result, 'notes', { now: NOW }));
   });
 
@@ -88,7 +96,7 @@ describe('hostile content, rendered', () => {
       expect(html, name).not.toContain('\u202E');
       expect(html, name).not.toMatch(/href="javascript:/i);
       // Only the report's own script tags.
-      expect(html.match(/<script\b[^>]*>/g), name).toEqual(name.endsWith(':index') ? ['<script src="report.js" defer>', '<script type="application/json" id="report-data">'] : ['<script src="../report.js" defer>']);
+      expect(html.match(/<script\b[^>]*>/g), name).toEqual(name.endsWith(':index') ? ['<script src="claims.js" defer>', '<script src="report.js" defer>', '<script type="application/json" id="report-data">'] : ['<script src="../report.js" defer>']);
     }
   });
 

@@ -81,8 +81,9 @@ describe('corrections in the reports', () => {
   it('the source page shows it on the passage and on the claim, escaped', async () => {
     const html = renderSourceHtml(await check(corrected, ARTICLE), 'a');
     expect(html).toContain('<ul class="history" aria-label="Corrections of this quote"><li>Corrected on <time datetime="2026-12-04">2026-12-04</time>; was: “The account was &lt;b&gt;shut&lt;/b&gt; on Friday.”</li></ul>');
-    const title = /<mark class="ev ev-verified"[^>]*title="([^"]*)"/.exec(html)![1]!;
-    expect(title).toBe('claim-1: verified\ncorrected on 2026-12-04; was: “The account was &lt;b&gt;shut&lt;/b&gt; on Friday.”');
+    const mark = /<mark class="ev ev-verified v-supported ev-corrected ev-start"[^>]*title="([^"]*)"/.exec(html)!;
+    const title = mark[1]!;
+    expect(title).toBe('claim-1: supported; quote verified\ncorrected on 2026-12-04; was: “The account was &lt;b&gt;shut&lt;/b&gt; on Friday.”');
     expect(html).not.toContain('<b>shut</b>');
   });
 

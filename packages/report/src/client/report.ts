@@ -5,7 +5,7 @@
 // It is compiled on its own (tsconfig.json beside it: the DOM, no Node) by scripts/build-client.mjs
 // into one classic script with no imports: it may import types only. The page builder wraps it in a
 // function that defines CONTROL_CHARS (see html/assets/client.ts).
-import type { IndexData, PageKind, SortKeys, SortType, TableLists, TableName, TableRows } from '../html/rows.js';
+import type { CheckOutcome, ClaimRow, ClaimsGlobal, IndexData, PageKind, SortKeys, SortType, TableLists, TableName, TableRows } from '../html/rows.js';
 
 /** The control-character rule of @factcheck/core (global flag), handed in when report.js is written. */
 declare const CONTROL_CHARS: RegExp;
@@ -78,11 +78,20 @@ const formatPct = (p: number): string => `${Number(p).toFixed(1)}%`;
 /** What report.js reads of the embedded data: the rows of each table, and what the verdicts mean. */
 type EmbeddedData = TableLists & Partial<Pick<IndexData, 'verdicts'>>;
 
+const CLAIMS_GLOBAL: ClaimsGlobal = 'FACTCHECK_CLAIMS';
+
+/** The claims table's rows, set by claims.js (loaded before this script); none without it. */
+function claimsData(): ClaimRow[] {
+  const rows = (window as unknown as Partial<Record<ClaimsGlobal, unknown>>)[CLAIMS_GLOBAL];
+  return Array.isArray(rows) ? (rows as ClaimRow[]) : [];
+}
+
 function readData(): EmbeddedData | null {
   const block = byId('report-data');
   if (!block) return null;
   try {
-    return JSON.parse(block.textContent || 'null') as EmbeddedData | null;
+    const data = JSON.parse(block.textContent || 'null') as Omit<EmbeddedData, 'claims'> | null;
+    return data && { ...data, claims: claimsData() };
   } catch {
     return null;
   }
@@ -104,6 +113,8 @@ interface TableSpec<T extends TableName> {
   sortValues: { [K in SortKeys[T]]: (row: TableRows[T]) => SortValue };
   /** The text the filter looks in (lower case). */
   search(row: TableRows[T]): string;
+  /** Each column's heading, for the cells' labels on narrow screens (set from the page). */
+  labels?: string[];
   row(row: TableRows[T]): HTMLTableRowElement;
 }
 
@@ -111,7 +122,8 @@ interface TableSpec<T extends TableName> {
 let verdictMeanings: Partial<Record<string, string>> = {};
 
 function verdictBadge(verdict: string): HTMLElement {
-  const badge = el('span', `badge verdict-${String(verdict).replace(/[^a-z]/g, '')}`, verdict);
+  const name = String(verdict).replace(/[^a-z]/g, '');
+  const badge = el('span', `badge v-badge verdict-${name} v-${name}`, verdict);
   const meaning = Object.prototype.hasOwnProperty.call(verdictMeanings, verdict) ? verdictMeanings[verdict] : undefined;
   if (typeof meaning === 'string') badge.title = `${verdict}: ${meaning}`;
   return badge;
@@ -131,6 +143,23 @@ function cellWith(child: Node, className?: string): HTMLTableCellElement {
   const cell = el('td', className);
   cell.appendChild(child);
   return cell;
+}
+
+const OUTCOME_LABELS: Record<CheckOutcome, string> = { verified: 'quotes verified', 'quotes-failing': 'quotes failing', contradiction: 'contradiction' };
+
+function outcomeBadge(outcome: CheckOutcome): HTMLElement {
+  const label = Object.prototype.hasOwnProperty.call(OUTCOME_LABELS, outcome) ? OUTCOME_LABELS[outcome] : String(outcome);
+  return el('span', `badge status-${outcome === 'verified' ? 'passed' : 'failed'}`, label);
+}
+
+/** The source rows, by position: the claims table names its sources by index. */
+let sourceRows: TableRows['sources'][] = [];
+
+/** A claim row's link: its `h`, else its first quote on its first source's page. */
+function claimHref(r: ClaimRow): string | undefined {
+  if (r.h !== undefined) return r.h;
+  const source = sourceRows[(r.s || [])[0] ?? -1];
+  return source && source.h === undefined ? `${sourceHref(source)}#E-${r.id}-0` : undefined;
 }
 
 const TABLES: { [T in TableName]: TableSpec<T> } = {
@@ -177,6 +206,42 @@ const TABLES: { [T in TableName]: TableSpec<T> } = {
       return tr;
     },
   },
+  claims: {
+    sortValues: {
+      id: (r) => r.id,
+      text: (r) => r.t,
+      verdict: (r) => r.v,
+      outcome: (r) => r.o,
+      sources: (r) => (r.s || []).length,
+      contradictions: (r) => (r.x || []).length,
+    },
+    search: (r) => haystack([r.id, r.t, r.n, ...(r.q || [])]),
+    row(r) {
+      const tr = el('tr');
+      const head = rowHeading();
+      head.appendChild(link(claimHref(r), el('code', null, r.id)));
+      tr.appendChild(head);
+      tr.appendChild(cellWith(isolated(r.t)));
+      tr.appendChild(cellWith(verdictBadge(r.v)));
+      tr.appendChild(cellWith(outcomeBadge(r.o)));
+      const sources = el('td', 'list');
+      (r.s || []).forEach((at, i) => {
+        const source = sourceRows[at];
+        if (!source) return;
+        if (i > 0) appendText(sources, ', ');
+        sources.appendChild(link(source.h === '' ? undefined : sourceHref(source), isolated(sourceTitle(source))));
+      });
+      tr.appendChild(sources);
+      const others = el('td', 'list');
+      if (!(r.x || []).length) others.appendChild(el('span', 'muted', 'none'));
+      (r.x || []).forEach((id, i) => {
+        if (i > 0) appendText(others, ', ');
+        others.appendChild(id === r.id ? el('span', null, 'its own quote') : el('code', null, id));
+      });
+      tr.appendChild(others);
+      return tr;
+    },
+  },
   failing: {
     sortValues: {
       id: (r) => r.id,
@@ -213,7 +278,9 @@ const TABLES: { [T in TableName]: TableSpec<T> } = {
       tr.appendChild(cellWith(el('span', `badge sev-${String(r.s).replace(/[^a-z]/g, '')}`, r.s)));
       tr.appendChild(el('td', null, r.k));
       const claims = el('td', 'pair');
-      (r.c || []).forEach((c, i) => {
+      // A claim against its own quote names the claim once, then the quote.
+      const pair = r.e ? (r.c || []).slice(0, 1) : r.c || [];
+      pair.forEach((c, i) => {
         if (i > 0) claims.appendChild(el('div', 'vs', 'versus'));
         const item = el('div');
         item.appendChild(link(c.h, el('code', null, c.id)));
@@ -221,6 +288,16 @@ const TABLES: { [T in TableName]: TableSpec<T> } = {
         item.appendChild(isolated(c.t));
         claims.appendChild(item);
       });
+      if (r.e) {
+        claims.appendChild(el('div', 'vs', 'versus its own quote'));
+        const quote = el('div', 'own-quote');
+        const where = el('span', 'sub');
+        where.appendChild(el('code', null, r.e.s));
+        if (r.e.l) appendText(where, `, line ${formatCount(r.e.l)}`);
+        quote.appendChild(link(r.e.h, where));
+        quote.appendChild(el('blockquote', null, r.e.q));
+        claims.appendChild(quote);
+      }
       tr.appendChild(claims);
       const reason = cellWith(isolated(r.r));
       if (r.a) {
@@ -255,6 +332,8 @@ class Table<T extends TableName> {
   private sortKey: string | null = null;
   private sortDir = 1;
   private query = '';
+  private accept: ((row: TableRows[T]) => boolean) | null = null;
+  private readonly labels: string[];
   private readonly section: HTMLElement;
   private readonly body: HTMLElement;
   private readonly status: HTMLElement;
@@ -273,6 +352,8 @@ class Table<T extends TableName> {
     this.status = must(`${name}-status`);
     this.prev = must<HTMLButtonElement>(`${name}-prev`);
     this.next = must<HTMLButtonElement>(`${name}-next`);
+    // On narrow screens a row is a card, and each cell shows its column's heading.
+    this.labels = [...this.section.querySelectorAll('thead th')].map((th) => (th.textContent || '').trim());
     this.prev.addEventListener('click', () => {
       this.page--;
       this.render();
@@ -308,14 +389,24 @@ class Table<T extends TableName> {
     this.filter(this.query, true);
   }
 
+  /** Keeps only the rows `accept` takes (the claims table's verdict, check and source filters); null keeps all. */
+  where(accept: ((row: TableRows[T]) => boolean) | null): void {
+    this.accept = accept;
+    this.filter(this.query);
+  }
+
   filter(query: string, keepPage = false): void {
     this.query = query;
-    this.visible = query
-      ? this.all.filter((item) => {
-          if (item.text === null) item.text = this.spec.search(item.row);
-          return item.text.includes(query);
-        })
-      : this.all;
+    const accept = this.accept;
+    this.visible =
+      query || accept
+        ? this.all.filter((item) => {
+            if (accept && !accept(item.row)) return false;
+            if (!query) return true;
+            if (item.text === null) item.text = this.spec.search(item.row);
+            return item.text.includes(query);
+          })
+        : this.all;
     if (!keepPage) this.page = 0;
     this.render();
   }
@@ -326,10 +417,17 @@ class Table<T extends TableName> {
     const start = this.page * PAGE_SIZE;
     const slice = this.visible.slice(start, start + PAGE_SIZE);
     const fragment = document.createDocumentFragment();
-    for (const item of slice) fragment.appendChild(this.spec.row(item.row));
+    for (const item of slice) {
+      const tr = this.spec.row(item.row);
+      for (let i = 0; i < tr.cells.length; i++) {
+        const label = this.labels[i];
+        if (label) tr.cells[i]!.setAttribute('data-label', label);
+      }
+      fragment.appendChild(tr);
+    }
     if (!slice.length) {
       const tr = el('tr');
-      const td = el('td', 'empty', this.query ? 'Nothing matches the filter.' : this.section.getAttribute('data-empty'));
+      const td = el('td', 'empty', this.query || this.accept ? 'Nothing matches the filter.' : this.section.getAttribute('data-empty'));
       td.colSpan = this.section.querySelectorAll('thead th').length;
       tr.appendChild(td);
       fragment.appendChild(tr);
@@ -355,8 +453,18 @@ function initIndex(): void {
   const data = readData();
   if (!data) return;
   if (data.verdicts && typeof data.verdicts === 'object') verdictMeanings = data.verdicts;
+  sourceRows = data.sources || [];
   const names = Object.keys(TABLES) as TableName[];
-  const tables = names.filter((name) => byId(name)).map((name) => tableOf(name, data));
+  const tables: { render(): void; filter(query: string): void }[] = [];
+  for (const name of names) {
+    if (name === 'claims' || !byId(name)) continue;
+    tables.push(tableOf(name, data));
+  }
+  if (byId('claims')) {
+    const claims = tableOf('claims', data);
+    tables.push(claims);
+    filterClaims(claims);
+  }
   for (const table of tables) table.render();
   const input = must<HTMLInputElement>('filter');
   let timer = 0;
@@ -367,6 +475,29 @@ function initIndex(): void {
       for (const table of tables) table.filter(query);
     }, 120);
   });
+}
+
+/** The verdict, check and source selects above the claims table. */
+function filterClaims(table: Table<'claims'>): void {
+  const selects = ['claims-verdict', 'claims-outcome', 'claims-source'].map((id) => byId<HTMLSelectElement>(id));
+  const [verdict, outcome, source] = selects;
+  if (!verdict || !outcome || !source) return;
+  const options = document.createDocumentFragment();
+  sourceRows.forEach((row, i) => {
+    const option = el('option', null, sourceTitle(row));
+    option.value = String(i);
+    options.appendChild(option);
+  });
+  source.appendChild(options);
+  const update = (): void => {
+    const v = verdict.value;
+    const o = outcome.value;
+    const s = source.value === '' ? -1 : Number(source.value);
+    table.where(v || o || s >= 0 ? (r) => (!v || r.v === v) && (!o || r.o === o) && (s < 0 || (r.s || []).includes(s)) : null);
+  };
+  for (const select of selects) select!.addEventListener('change', update);
+  // A reload keeps the selects' values: apply them.
+  if (verdict.value || outcome.value || source.value) update();
 }
 
 // ---- source pages ---------------------------------------------------------------------------
@@ -387,6 +518,14 @@ function initSource(): void {
 
   const words = (node: Element, name: string): string[] => (node.getAttribute(name) || '').split(' ').filter((w) => w !== '');
 
+  // On narrow screens the panel is a sheet over the bottom of the page: scroll the passage above it.
+  function keepAboveSheet(mark: HTMLElement): void {
+    if (getComputedStyle(panel).position !== 'fixed') return;
+    const sheetTop = panel.getBoundingClientRect().top;
+    const box = mark.getBoundingClientRect();
+    if (box.bottom > sheetTop - 8) window.scrollBy(0, box.bottom - sheetTop + Math.min(sheetTop / 3, 96));
+  }
+
   function stripIds(node: Element): void {
     node.removeAttribute('id');
     for (const n of node.querySelectorAll('[id]')) n.removeAttribute('id');
@@ -395,13 +534,19 @@ function initSource(): void {
   // Shows the claims of a highlighted piece in the panel; on narrow screens the panel opens
   // (as a sheet) only on focus or click, not on hover.
   function show(mark: HTMLElement, open: boolean): void {
-    if (open) panel.classList.add('open');
+    if (open) {
+      panel.classList.add('open');
+      // After the panel has its content, and after the browser's own scroll to the focused mark.
+      window.requestAnimationFrame(() => keepAboveSheet(mark));
+    }
     if (shown === mark) return;
     shown = mark;
     const claims = words(mark, 'data-c');
     const evidence = words(mark, 'data-ev');
     panelBody.textContent = '';
     panelBody.appendChild(el('p', 'panel-count', claims.length === 1 ? 'This passage is cited by 1 claim.' : `This passage is cited by ${claims.length} claims.`));
+    const verdicts = words(mark, 'data-verdict');
+    if (verdicts.length > 1) panelBody.appendChild(el('p', 'panel-mixed', `Mixed verdicts: the claims it backs are ${verdicts.join(' and ')}.`));
     for (const ci of claims) {
       const card = cards.get(ci);
       if (!card) continue;

@@ -1,9 +1,9 @@
-import type { CheckResult, Contradiction, Severity } from '@factcheck/core';
+import { VERDICTS, type CheckResult, type Contradiction, type Severity } from '@factcheck/core';
 import { formatPercent, isBelow } from '@factcheck/coverage';
-import { meaningsList, VERDICT_MEANINGS } from './meanings.js';
+import { CHECK_LABELS, checkOutcome, meaningsList, VERDICT_MEANINGS } from './meanings.js';
 import { evidenceHref, failureReasons, focusEvidence, reportModel, sourceLabel, type ReportModel } from './model.js';
-import { formatCount, formatGenerated, renderPage } from './page.js';
-import type { ContradictionRow, FailingRow, IndexData, SortKeys, SortType, SourceRow, TableName } from './rows.js';
+import { CLAIMS_SCRIPT_FILE, formatCount, formatGenerated, renderPage } from './page.js';
+import type { CheckOutcome, ClaimRow, ContradictionRow, FailingRow, IndexData, SortKeys, SortType, SourceRow, TableName } from './rows.js';
 import { html, inlineText, scriptJson, textHtml, type SafeHtml } from './safe-html.js';
 import { bandOf } from './watermarks.js';
 
@@ -35,6 +35,7 @@ export function indexData(result: CheckResult, options: HtmlRenderOptions = {}):
       return row;
     }),
     contradictions: contradictions.slice(0, limit).map((c) => contradictionRow(model, c)),
+    claimsTotal: result.claims.length,
     failingTotal: failingClaims.length,
     contradictionsTotal: contradictions.length,
     verdicts: { ...VERDICT_MEANINGS },
@@ -82,6 +83,51 @@ function sourceRow(model: ReportModel, id: string): SourceRow {
   return row;
 }
 
+/** The rows of the claims table: every claim, in the order of claims.yaml. */
+export function claimRows(result: CheckResult): ClaimRow[] {
+  const model = reportModel(result);
+  const sourceIndex = new Map(model.decls.map((d, i) => [d.id, i]));
+  const movedFails = result.workspace.anchor.moved === 'error';
+  return result.claims.map((claim) => {
+    const written = model.claims.get(claim.id);
+    const sources: number[] = [];
+    for (const e of claim.evidence) {
+      const at = sourceIndex.get(e.source);
+      if (at !== undefined && !sources.includes(at)) sources.push(at);
+    }
+    const row: ClaimRow = {
+      id: claim.id,
+      t: written?.claim ?? '',
+      v: claim.verdict,
+      o: checkOutcome(claim, movedFails),
+      s: sources,
+      q: claim.evidence.map((e) => e.quote),
+    };
+    if (written?.note) row.n = written.note;
+    const others = (model.contradictionsByClaim.get(claim.id) ?? []).map((c) => (c.claims[0] === claim.id ? c.claims[1] : c.claims[0]));
+    if (others.length) row.x = [...new Set(others)];
+    // The link to its quote, left out when it is the first quote, on the page of its first source
+    // as the sources table names it: report.js rebuilds that one.
+    const target = focusEvidence(claim);
+    const href = target && evidenceHref(model, target, 'root');
+    if (!href) row.h = '';
+    else if (href !== impliedHref(model, claim.id, sources[0])) row.h = href;
+    return row;
+  });
+}
+
+/** The link report.js makes for a claim row without `h`: `sources/<first source id>.html#E-<id>-0`. */
+function impliedHref(model: ReportModel, claimId: string, firstSource: number | undefined): string | undefined {
+  const source = firstSource === undefined ? undefined : model.decls[firstSource]?.id;
+  if (source === undefined || model.pageNames.get(source) !== `${source}.html`) return undefined;
+  return `sources/${source}.html#E-${claimId}-0`;
+}
+
+/** claims.js: sets the global report.js reads the claims table from. JSON is a JavaScript expression. */
+export function renderClaimsScript(result: CheckResult): string {
+  return `window.FACTCHECK_CLAIMS = ${JSON.stringify(claimRows(result))};\n`;
+}
+
 function contradictionRow(model: ReportModel, c: Contradiction): ContradictionRow {
   const row: ContradictionRow = {
     s: c.severity,
@@ -96,6 +142,18 @@ function contradictionRow(model: ReportModel, c: Contradiction): ContradictionRo
     }),
   };
   if (c.acknowledged) row.a = c.acknowledged;
+  if (c.evidence) {
+    // The claim against its own quote: show the quote, where it stands, and link to it.
+    const ownId = c.claims[0];
+    const quote = c.evidence;
+    const evidence = model.claimResults.get(ownId)?.evidence.find((e) => e.source === quote.source && e.quote === quote.quote);
+    const e: ContradictionRow['e'] = { s: quote.source, q: quote.quote };
+    const loaded = model.result.sources.get(quote.source);
+    if (evidence?.found && loaded) e.l = loaded.text.position(Math.min(evidence.found[0], loaded.text.length)).line;
+    const href = evidence && evidenceHref(model, evidence, 'root');
+    if (href) e.h = href;
+    row.e = e;
+  }
   return row;
 }
 
@@ -115,8 +173,8 @@ ${renderSummary(result, data)}
 ${aboutFigures()}
 <noscript><p class="notice">The tables below are drawn by the report's own script from data in this page; allow JavaScript for this file to see them. The figures are also in <a href="coverage-summary.json">coverage-summary.json</a>, and each source has a page in the <code>sources</code> folder.</p></noscript>
 <div class="filter">
-<label for="filter">Filter sources, claims and contradictions</label>
-<input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="Words in an id, title, publisher, claim or reason">
+<label for="filter">Search sources, claims and contradictions</label>
+<input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="Words in an id, title, claim, note, quote or reason">
 </div>
 ${tableSection<'sources'>({
   id: 'sources',
@@ -132,6 +190,7 @@ ${tableSection<'sources'>({
   ],
   caption: 'How much of each source the quotes that still stand in it touch: how much is quoted, not how many facts are checked. Select a column heading to sort.',
 })}
+${claimsSection(data)}
 ${tableSection<'failing'>({
   id: 'failing',
   title: 'Claims failing the check',
@@ -163,7 +222,7 @@ ${tableSection<'contradictions'>({
 </main>
 <footer class="wrap foot"><p>Generated ${generated} by factcheck. Figures as JSON: <a href="coverage-summary.json">coverage-summary.json</a>.</p></footer>
 <script type="application/json" id="report-data">${scriptJson(data)}</script>`;
-  return renderPage({ title: `Fact-check report: ${result.workspace.displayPath}`, kind: 'index', root: '', body });
+  return renderPage({ title: `Fact-check report: ${result.workspace.displayPath}`, kind: 'index', root: '', body, data: CLAIMS_SCRIPT_FILE });
 }
 
 function renderSummary(result: CheckResult, data: IndexData): SafeHtml {
@@ -217,6 +276,40 @@ ${card(
 </div>`;
 }
 
+const OUTCOMES = Object.keys(CHECK_LABELS) as CheckOutcome[];
+
+/**
+ * Every claim, filtered by verdict, check outcome and source; the rows come from claims.js, and
+ * report.js adds the sources to their select from the sources table's rows (at 10,000 sources,
+ * options written here would weigh a megabyte).
+ */
+function claimsSection(data: IndexData): SafeHtml {
+  const select = (id: string, label: string, options: readonly (readonly [string, string])[]): SafeHtml =>
+    html`<div class="pick"><label for="${id}">${label}</label><select id="${id}"><option value="">All</option>${options.map(([value, text]) => html`<option value="${value}">${text}</option>`)}</select></div>`;
+  const filters = html`<div class="filters" role="group" aria-label="Filter the claims">
+${select('claims-verdict', 'Verdict', VERDICTS.map((v) => [v, v] as const))}
+${select('claims-outcome', 'Check', OUTCOMES.map((o) => [o, CHECK_LABELS[o]] as const))}
+${select('claims-source', 'Source', [])}
+</div>`;
+  return tableSection<'claims'>({
+    id: 'claims',
+    title: 'Claims',
+    total: data.claimsTotal,
+    columns: [
+      ['id', 'Claim', 'text'],
+      ['text', 'Statement', 'text'],
+      ['verdict', 'Verdict', 'text'],
+      ['outcome', 'Check', 'text'],
+      ['sources', 'Sources', 'number'],
+      ['contradictions', 'Contradictions', 'number'],
+    ],
+    caption:
+      'Every claim, with the fact-checker’s verdict and the outcome of the check. The search looks in ids, claim texts, notes and quotes. Each claim links to its quote on the source page.',
+    empty: 'No claims yet.',
+    before: filters,
+  });
+}
+
 /** What the figures and the verdicts mean: visible text, for readers who take green for true. */
 function aboutFigures(): SafeHtml {
   return html`<details class="legend about" id="about" open><summary>What the report checks</summary>
@@ -241,6 +334,8 @@ interface TableSpec<T extends TableName> {
   columns: readonly Column<T>[];
   caption: string;
   empty?: string;
+  /** Controls shown between the heading and the table. */
+  before?: SafeHtml;
 }
 
 function tableSection<T extends TableName>(spec: TableSpec<T>): SafeHtml {
@@ -255,7 +350,7 @@ function tableSection<T extends TableName>(spec: TableSpec<T>): SafeHtml {
       : '';
   return html`<section class="block" id="${spec.id}" aria-labelledby="${spec.id}-title" data-empty="${spec.empty ?? 'Nothing to show.'}">
 <h2 id="${spec.id}-title">${textHtml(spec.title)} <span class="count" id="${spec.id}-count">${formatCount(spec.total)}</span></h2>
-${cut}<div class="table-wrap">
+${spec.before ?? ''}${cut}<div class="table-wrap">
 <table class="data ${spec.id}">
 <caption>${textHtml(spec.caption)}</caption>
 <thead><tr>${heads}</tr></thead>

@@ -1,11 +1,12 @@
 export { CONTENT_SECURITY_POLICY } from './page.js';
 export { escapeHtml, jsonForScript, renderText, safeHttpUrl, safeToken } from './escape.js';
-export { DEFAULT_MAX_LIST_ITEMS, indexData, renderIndexHtml } from './index-page.js';
+export { claimRows, DEFAULT_MAX_LIST_ITEMS, indexData, renderIndexHtml } from './index-page.js';
 export type { HtmlRenderOptions } from './index-page.js';
-export type { ContradictionRow, FailingRow, IndexData, SourceRow } from './rows.js';
+export type { CheckOutcome, ClaimRow, ContradictionQuote, ContradictionRow, FailingRow, IndexData, SourceRow } from './rows.js';
 export { VERDICT_MEANINGS } from './meanings.js';
 export { evidenceElementId, sourcePageNames } from './names.js';
 export { renderDiff, renderSourceHtml } from './source-page.js';
+export { passageVerdict } from './source-text.js';
 export { coverageSummary } from './summary.js';
 export type { CharacterFigures, CoverageSummary, SentenceFigures } from './summary.js';
 export { textFragmentUrl } from './text-fragment.js';

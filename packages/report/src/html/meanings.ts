@@ -3,6 +3,7 @@
 // coverage figures count, so that a reader never takes a green tick for "true" or a coverage
 // figure for "every fact checked".
 import type { ClaimResult, Verdict } from '@factcheck/core';
+import type { CheckOutcome } from './rows.js';
 import { html, type SafeHtml } from './safe-html.js';
 
 /** What each verdict of claims.yaml says about a claim, for people. */
@@ -21,8 +22,7 @@ export const CHECK_MEANING =
 export const COVERAGE_MEANING =
   'a sentence counts as quoted when a quote that still stands in the source (verified or moved) overlaps one of its words; this measures how much of a source is quoted, not how many of its facts are checked';
 
-/** How a claim came out of the check, in words that say what was checked. */
-export type CheckOutcome = 'verified' | 'quotes-failing' | 'contradiction';
+export type { CheckOutcome };
 
 export const CHECK_LABELS: Readonly<Record<CheckOutcome, string>> = {
   verified: 'quotes verified',
@@ -48,7 +48,7 @@ export function checkOutcome(claim: Pick<ClaimResult, 'status' | 'evidence'>, mo
 
 /** A verdict as a badge, with its meaning as its tooltip. */
 export function verdictBadge(verdict: Verdict): SafeHtml {
-  return html`<span class="badge verdict-${verdict}" title="${verdict}: ${VERDICT_MEANINGS[verdict]}">${verdict}</span>`;
+  return html`<span class="badge v-badge verdict-${verdict} v-${verdict}" title="${verdict}: ${VERDICT_MEANINGS[verdict]}">${verdict}</span>`;
 }
 
 /** A claim's outcome as a badge (`status-passed` or `status-failed`), with its meaning as its tooltip. */

@@ -7,6 +7,8 @@ export const CONTENT_SECURITY_POLICY =
 
 export const STYLESHEET_FILE = 'report.css';
 export const SCRIPT_FILE = 'report.js';
+/** The rows of index.html's claims table, as a script that sets a global (see ClaimRow). */
+export const CLAIMS_SCRIPT_FILE = 'claims.js';
 
 export interface PageInit {
   /** Untrusted text allowed: it is escaped. */
@@ -16,6 +18,8 @@ export interface PageInit {
   /** Path from the page to the report root. */
   root: '' | '../';
   body: SafeHtml;
+  /** A data script of the report (at its root) to load before report.js. */
+  data?: typeof CLAIMS_SCRIPT_FILE;
 }
 
 // A constant with no character that needs escaping in a double-quoted attribute (its quotes are
@@ -33,7 +37,8 @@ export function renderPage(page: PageInit): string {
 <meta name="color-scheme" content="light dark">
 <title>${page.title}</title>
 <link rel="stylesheet" href="${page.root}${STYLESHEET_FILE}">
-<script src="${page.root}${SCRIPT_FILE}" defer></script>
+${page.data ? html`<script src="${page.root}${page.data}" defer></script>
+` : ''}<script src="${page.root}${SCRIPT_FILE}" defer></script>
 </head>
 <body data-page="${page.kind}">
 <a class="skip" href="#main">Skip to content</a>

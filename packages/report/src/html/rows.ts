@@ -3,6 +3,9 @@
 // so a key renamed on one side fails to compile on the other.
 import type { Severity, Verdict } from '@factcheck/core';
 
+/** How a claim came out of the check: its quotes stand, a quote no longer stands, or only a contradiction fails it. */
+export type CheckOutcome = 'verified' | 'quotes-failing' | 'contradiction';
+
 /** Which part of report.js runs on a page: `<body data-page="…">`. */
 export type PageKind = 'index' | 'source';
 
@@ -45,19 +48,56 @@ export interface FailingRow {
   r: string[];
 }
 
+/**
+ * One row of the claims table: every claim, passing or failing. Written to claims.js (not into
+ * index.html), because at 100,000 claims the rows with their quotes weigh tens of megabytes.
+ */
+export interface ClaimRow {
+  id: string;
+  /** Claim text, verdict, check outcome. */
+  t: string;
+  v: Verdict;
+  o: CheckOutcome;
+  /** The sources it cites, as positions in the sources table's list (IndexData.sources). */
+  s: number[];
+  /** The words of its quotes (searched, not shown). */
+  q: string[];
+  /** Its note, when it has one (searched, not shown). */
+  n?: string;
+  /** The claims it is in a contradiction with; its own id when it contradicts its own quote. */
+  x?: string[];
+  /**
+   * Link to its quote to look at first; absent when that is its first quote, `E-<id>-0`, on the
+   * page of its first source (the sources table's link), and '' when there is none.
+   */
+  h?: string;
+}
+
+/** The quote a claim contradicts, when a contradiction is between a claim and its own evidence. */
+export interface ContradictionQuote {
+  /** Source id, line of the quote in it (when found), the quote's words, link to the passage. */
+  s: string;
+  l?: number;
+  q: string;
+  h?: string;
+}
+
 export interface ContradictionRow {
   /** Severity, kind, reason, acknowledgement. */
   s: Severity;
   k: string;
   r: string;
   a?: string;
-  /** The two claims: id, text, link. */
+  /** The two claims: id, text, link (the same claim twice when it contradicts its own quote). */
   c: { id: string; t: string; h?: string }[];
+  /** The quote the claim contradicts, instead of a second claim. */
+  e?: ContradictionQuote;
 }
 
 /** The row type of each table of index.html; each table's section has the id of its name. */
 export interface TableRows {
   sources: SourceRow;
+  claims: ClaimRow;
   failing: FailingRow;
   contradictions: ContradictionRow;
 }
@@ -67,7 +107,10 @@ export type TableName = keyof TableRows;
 /** The embedded rows of every table, by table name. */
 export type TableLists = { [T in TableName]: TableRows[T][] };
 
-export interface IndexData extends TableLists {
+/** What index.html embeds: every table's rows but the claims', which claims.js holds. */
+export interface IndexData extends Omit<TableLists, 'claims'> {
+  /** How many rows claims.js holds: every claim. */
+  claimsTotal: number;
   /** Totals before the embedded lists were cut at maxListItems. */
   failingTotal: number;
   contradictionsTotal: number;
@@ -81,9 +124,13 @@ export interface IndexData extends TableLists {
  */
 export interface SortKeys {
   sources: 'title' | 'publisher' | 'claims' | 'failing' | 'pct' | 'charPct';
+  claims: 'id' | 'text' | 'verdict' | 'outcome' | 'sources' | 'contradictions';
   failing: 'id' | 'text' | 'verdict';
   contradictions: 'severity' | 'kind' | 'reason';
 }
 
 /** How a column sorts: a heading's `data-type`. */
 export type SortType = 'text' | 'number';
+
+/** The global that claims.js sets to the ClaimRow list, and that report.js reads. */
+export type ClaimsGlobal = 'FACTCHECK_CLAIMS';

@@ -47,6 +47,8 @@ export function renderSourceHtml(result: CheckResult, sourceId: string, options:
       span: e.found,
       status: e.status,
       passing: isPassingEvidence(model, e),
+      verdict: model.claimResults.get(e.claimId)?.verdict ?? model.claims.get(e.claimId)?.verdict ?? 'unverified',
+      corrected: correctionsOf(model, e).length > 0,
       anchorId: evidenceElementId(e.claimId, e.index),
       tooltip: tooltipOf(model, e),
     });
@@ -117,24 +119,43 @@ function coverageLine(model: ReportModel, sourceId: string): SafeHtml {
 <span class="sep" aria-hidden="true">·</span> <span class="stat wm-${bandOf(c.characterPct, t.characters)}"><strong>${formatPercent(c.characterPct)}</strong> of characters quoted</span> (${formatCount(c.coveredCharacters)} of ${formatCount(c.characters)})${thresholdNote(t.characters, c.coveredCharacters, c.characters)}</p>`;
 }
 
+/** The two cues of a highlighted quote, each explained: its verdict (colour and icon) and its check status (underline). */
 function legend(): SafeHtml {
-  const items: [string, string][] = [
-    ['ev ev-verified', 'Quote verified'],
-    ['ev ev-verified ev-failing', 'Quote verified, but its claim fails the check'],
-    ['ev ev-moved', 'Quote moved'],
-    ['ev ev-changed', 'Quote changed'],
+  const verdicts: [string, string][] = [
+    ['supported', 'supported: the evidence states the claim'],
+    ['refuted', 'refuted: the evidence contradicts the claim'],
+    ['disputed', 'disputed: the sources disagree'],
+    ['unverified', 'unverified: the sources do not settle it'],
+    ['mixed', 'mixed: the passage backs claims with different verdicts'],
+  ];
+  const statuses: [string, string][] = [
+    ['ev ev-verified', 'solid: quote verified'],
+    ['ev ev-moved', 'dashed: quote moved (it stands elsewhere in the text)'],
+    ['ev ev-changed', 'dotted: quote changed (the text no longer reads so)'],
+    ['ev ev-verified ev-failing', 'double: quote verified, but its claim fails the check'],
+  ];
+  const coverage: [string, string][] = [
     ['s partial', 'Only changed quotes'],
     ['s uncovered', 'Sentence not quoted'],
     ['x', 'Excluded boilerplate'],
   ];
-  return html`<details class="legend" open><summary>Legend</summary><ul>${items.map(([cls, label]) => html`<li><span class="swatch ${cls}">Text</span> ${label}</li>`)}</ul>
+  const list = (items: [string, string][]): SafeHtml => html`<ul>${items.map(([cls, label]) => html`<li><span class="swatch ${cls}">Text</span> ${label}</li>`)}</ul>`;
+  return html`<details class="legend" open><summary>Legend</summary>
+<h3>Verdict: colour and icon</h3>
+<p class="cue">Each highlighted quote takes the colour and the icon of the verdict of the claims it backs.</p>
+<ul class="verdict-cues">${verdicts.map(([v, label]) => html`<li><span class="swatch ev ev-start v-${v}" data-verdict-swatch="${v}">Text</span> ${label}</li>`)}</ul>
+<h3>Check status: underline</h3>
+${list(statuses)}
+<p class="cue">✎ after the icon: the quote was corrected (hover or select it to see what it was).</p>
+<h3>Coverage</h3>
+${list(coverage)}
 ${meaningsList()}</details>`;
 }
 
 function tooltipOf(model: ReportModel, e: EvidenceResult): string {
   const claim = model.claimResults.get(e.claimId);
   const status = e.status === 'verified' && claim?.status === 'failed' ? 'verified, but the claim fails the check' : e.status;
-  let tip = `${e.claimId}: ${status}`;
+  let tip = `${e.claimId}: ${claim?.verdict ?? 'unverified'}; quote ${status}`;
   if (e.status === 'changed' && e.actual !== undefined) tip += `\nquote: “${e.quote}”\nsource now reads: “${e.actual}”`;
   for (const correction of correctionsOf(model, e)) tip += `\n${describeCorrection(correction)}`;
   return tip;

@@ -1,4 +1,4 @@
-import type { EvidenceStatus, SentenceCoverage, SourceText, Span } from '@factcheck/core';
+import type { EvidenceStatus, SentenceCoverage, SourceText, Span, Verdict } from '@factcheck/core';
 import { lineElementId } from './names.js';
 import { html, joinHtml, textHtml, type HtmlValue, type SafeHtml } from './safe-html.js';
 
@@ -12,6 +12,10 @@ export interface PlacedEvidence {
   status: EvidenceStatus;
   /** Verified, and its claim passed. */
   passing: boolean;
+  /** The verdict of its claim. */
+  verdict: Verdict;
+  /** Its quote was corrected (`history` in claims.yaml). */
+  corrected?: boolean;
   /** The element id that links point at (`E-<claim>-<index>`). */
   anchorId: string;
   /** One line for the tooltip. */
@@ -172,7 +176,7 @@ function renderRuns(text: SourceText, pieces: readonly Piece[], evidenceByKey: R
     const raw = text.slice([first.start, pieces[j - 1]!.end]);
     const content = textHtml(raw);
     out.push(anchorsHtml(first.anchors));
-    if (first.evidence.length) out.push(markHtml(first.evidence, first.excluded, content, evidenceByKey, /\S/u.test(raw)));
+    if (first.evidence.length) out.push(markHtml(first.evidence, first.excluded, content, evidenceByKey, /\S/u.test(raw), first.anchors.length > 0));
     else if (first.excluded) out.push(html`<span class="x">${content}</span>`);
     else out.push(content);
     i = j;
@@ -180,17 +184,38 @@ function renderRuns(text: SourceText, pieces: readonly Piece[], evidenceByKey: R
   return html`${out}`;
 }
 
-/** A highlighted piece; only pieces with visible text are focusable (a space between sentences is not a stop). */
-function markHtml(keys: readonly number[], excluded: boolean, content: SafeHtml, evidenceByKey: ReadonlyMap<number, PlacedEvidence>, focusable: boolean): SafeHtml {
+/**
+ * The verdict a highlighted piece shows: its claims' verdict when they agree, `mixed` when the
+ * claims it backs have different verdicts (one supported, one refuted).
+ */
+export function passageVerdict(verdicts: Iterable<Verdict>): Verdict | 'mixed' {
+  const distinct = new Set(verdicts);
+  return distinct.size === 1 ? distinct.values().next().value! : 'mixed';
+}
+
+/**
+ * A highlighted piece: its class gives the verdict (`v-…`, colour and icon) and, apart from it,
+ * the check status (`ev-…`, the underline). `ev-start` marks a piece where a quote begins, which
+ * carries the verdict's icon. Only pieces with visible text are focusable (a space between
+ * sentences is not a stop).
+ */
+function markHtml(keys: readonly number[], excluded: boolean, content: SafeHtml, evidenceByKey: ReadonlyMap<number, PlacedEvidence>, focusable: boolean, starts: boolean): SafeHtml {
   const items = keys.map((k) => evidenceByKey.get(k)!);
   const worst = items.reduce((a, b) => (STATUS_WEIGHT[b.status] > STATUS_WEIGHT[a.status] ? b : a));
   const failing = items.some((e) => e.status === 'verified' && !e.passing);
   const claims = [...new Set(items.map((e) => e.claimIndex))].join(' ');
-  const classes = ['ev', `ev-${worst.status}`];
+  const verdicts = [...new Set(items.map((e) => e.verdict))];
+  const verdict = passageVerdict(verdicts);
+  const classes = ['ev', `ev-${worst.status}`, `v-${verdict}`];
   if (failing) classes.push('ev-failing');
   if (items.length > 1) classes.push('ev-multi');
+  if (items.some((e) => e.corrected)) classes.push('ev-corrected');
+  if (starts) classes.push('ev-start');
   if (excluded) classes.push('x');
-  if (!focusable) return html`<mark class="${classes.join(' ')}" data-ev="${keys.join(' ')}" data-c="${claims}">${content}</mark>`;
-  const title = items.map((e) => e.tooltip).join('\n');
-  return html`<mark class="${classes.join(' ')}" tabindex="0" data-ev="${keys.join(' ')}" data-c="${claims}" title="${title}">${content}</mark>`;
+  // The verdicts of a mixed passage, for its panel; a single one is in the class already.
+  const data = verdict === 'mixed' ? html`data-ev="${keys.join(' ')}" data-c="${claims}" data-verdict="${verdicts.join(' ')}"` : html`data-ev="${keys.join(' ')}" data-c="${claims}"`;
+  if (!focusable) return html`<mark class="${classes.join(' ')}" ${data}>${content}</mark>`;
+  const head = verdict === 'mixed' ? `mixed verdicts: ${verdicts.join(', ')}\n` : '';
+  const title = head + items.map((e) => e.tooltip).join('\n');
+  return html`<mark class="${classes.join(' ')}" tabindex="0" ${data} title="${title}">${content}</mark>`;
 }

@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import type { CheckResult } from '@factcheck/core';
 import { REPORT_CSS } from './assets/css.js';
 import { reportScript } from './assets/client.js';
-import { renderIndexHtml, type HtmlRenderOptions } from './index-page.js';
+import { renderClaimsScript, renderIndexHtml, type HtmlRenderOptions } from './index-page.js';
 import { reportModel } from './model.js';
-import { SCRIPT_FILE, STYLESHEET_FILE } from './page.js';
+import { CLAIMS_SCRIPT_FILE, SCRIPT_FILE, STYLESHEET_FILE } from './page.js';
 import { renderSourceHtml } from './source-page.js';
 import { coverageSummary } from './summary.js';
 
@@ -18,7 +18,8 @@ const WRITE_CONCURRENCY = 16;
 
 /**
  * Writes the static HTML report into `outDir` (created if needed): index.html, one page per
- * loaded source in sources/, coverage-summary.json, report.css and report.js. Works offline
+ * loaded source in sources/, coverage-summary.json, report.css, report.js and claims.js (the
+ * rows of the claims table). Works offline
  * from file://. Files of an earlier report that this one does not write are left in place.
  * Returns the paths written (outDir joined with each file's relative path).
  *
@@ -44,6 +45,7 @@ export async function writeHtmlReport(result: CheckResult, outDir: string, optio
   const files: string[] = [];
   files.push(await write(STYLESHEET_FILE, REPORT_CSS));
   files.push(await write(SCRIPT_FILE, reportScript()));
+  files.push(await write(CLAIMS_SCRIPT_FILE, renderClaimsScript(result)));
   files.push(await write('index.html', renderIndexHtml(result, renderOptions)));
   files.push(await write(SUMMARY_FILE, `${JSON.stringify(coverageSummary(result), null, 2)}\n`));
   const pages = [...model.pageNames];

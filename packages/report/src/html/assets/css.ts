@@ -28,6 +28,16 @@ export const REPORT_CSS = String.raw`:root {
   --medium-bg: #fff4d6;
   --high: #1a7f37;
   --high-bg: #e3f5e8;
+  --v-supported: #17692f;
+  --v-supported-bg: #d3f0da;
+  --v-refuted: #a3201a;
+  --v-refuted-bg: #fcdcd8;
+  --v-disputed: #7a4a00;
+  --v-disputed-bg: #fbe5b0;
+  --v-unverified: #48525d;
+  --v-unverified-bg: #e3e7eb;
+  --v-mixed: #5b2fb5;
+  --v-mixed-bg: #e8defa;
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Liberation Sans", Arial, sans-serif;
   --serif: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Liberation Serif", "DejaVu Serif", serif;
   --mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace;
@@ -60,6 +70,16 @@ export const REPORT_CSS = String.raw`:root {
     --medium-bg: #3b3011;
     --high: #5dd585;
     --high-bg: #183522;
+    --v-supported: #86e3a6;
+    --v-supported-bg: #1f4a2c;
+    --v-refuted: #ffaaa2;
+    --v-refuted-bg: #5e231e;
+    --v-disputed: #f5cf70;
+    --v-disputed-bg: #4d3b0a;
+    --v-unverified: #c6ced6;
+    --v-unverified-bg: #333a43;
+    --v-mixed: #d6bdff;
+    --v-mixed-bg: #3d2c62;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -108,6 +128,12 @@ a.ext::after { content: " ↗"; font-size: .85em; }
 .filter label { display: block; font-weight: 600; margin-bottom: .3rem; }
 .filter input { width: 100%; max-width: 34rem; font: inherit; padding: .5rem .75rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text); }
 .block { margin: 0 0 2.5rem; }
+.filters { display: flex; flex-wrap: wrap; gap: .6rem 1rem; margin: 0 0 .75rem; }
+.pick { display: flex; flex-direction: column; gap: .15rem; min-width: 0; }
+.pick label { font-size: .8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+.pick select { font: inherit; font-size: .9rem; padding: .35rem .5rem; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); color: var(--text); max-width: 100%; }
+td.list { overflow-wrap: anywhere; }
+.own-quote blockquote { margin: .2rem 0 0; }
 .block > h2 { font-size: 1.3rem; margin: 0 0 .5rem; }
 .table-wrap { overflow-x: auto; background: var(--surface); border: 1px solid var(--border); border-radius: 8px; }
 table.data { width: 100%; border-collapse: collapse; font-size: .925rem; }
@@ -148,14 +174,22 @@ ul.reasons li + li { margin-top: .2rem; }
 .pager button:disabled, .toolbar button:disabled { opacity: .45; cursor: default; }
 .pager button:not(:disabled):hover, .toolbar button:not(:disabled):hover { border-color: var(--accent); }
 
+/* Verdicts: a colour and an icon each (the icon for readers who do not tell the colours apart) */
+.v-supported { --v: var(--v-supported); --vb: var(--v-supported-bg); --vi: "✓"; }
+.v-refuted { --v: var(--v-refuted); --vb: var(--v-refuted-bg); --vi: "✗"; }
+.v-disputed { --v: var(--v-disputed); --vb: var(--v-disputed-bg); --vi: "⇄"; }
+.v-unverified { --v: var(--v-unverified); --vb: var(--v-unverified-bg); --vi: "?"; }
+.v-mixed { --v: var(--v-mixed); --vb: var(--v-mixed-bg); --vi: "◐"; }
+
 /* Badges */
 .badge { display: inline-block; padding: .05em .55em; border-radius: 999px; font-size: .75rem; font-weight: 600; line-height: 1.5; border: 1px solid currentColor; white-space: nowrap; vertical-align: .1em; }
-.st-verified, .status-passed, .verdict-supported, .sev-info { color: var(--ok); }
-.st-moved, .sev-warning, .verdict-disputed { color: var(--moved); }
+.st-verified, .status-passed, .sev-info { color: var(--ok); }
+.st-moved, .sev-warning { color: var(--moved); }
 .st-changed { color: var(--changed); }
-.st-missing, .st-ambiguous, .status-failed, .sev-error, .verdict-refuted { color: var(--missing); }
+.st-missing, .st-ambiguous, .status-failed, .sev-error { color: var(--missing); }
 .st-failing { color: var(--failing); }
-.verdict-unverified { color: var(--muted); }
+.badge.v-badge { color: var(--v); background: var(--vb); border-color: currentColor; }
+.badge.v-badge::before { content: var(--vi) " "; }
 .status-failed, .sev-error { background: var(--low-bg); }
 .status-passed { background: var(--high-bg); }
 
@@ -179,6 +213,8 @@ ul.reasons li + li { margin-top: .2rem; }
 .verdict-legend li + li { margin-top: .2rem; }
 .verdict-legend .badge { min-width: 6.2em; text-align: center; margin-right: .3rem; }
 .swatch { font-family: var(--serif); padding: 0 .2em; }
+.legend h3 { font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); margin: .6rem 0 0; }
+.legend .cue { color: var(--muted); }
 .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: .6rem; margin-bottom: 1rem; }
 #nav-status { color: var(--muted); font-size: .9rem; }
 .text-block > h2, .claims-block > h2, .placeless > h2 { font-size: 1.15rem; margin: 0 0 .6rem; }
@@ -188,14 +224,18 @@ ul.reasons li + li { margin-top: .2rem; }
 .ln { text-align: right; padding-right: 1rem; color: var(--muted); font: .75rem/1 var(--mono); text-decoration: none; user-select: none; opacity: .7; }
 .ln:hover { opacity: 1; color: var(--accent); }
 .lt { white-space: pre-wrap; overflow-wrap: anywhere; min-height: 1.75em; max-width: 44rem; }
-.ev { color: inherit; background: var(--ok-bg); border-bottom: 2px solid var(--ok); border-radius: 2px; cursor: pointer; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
-.ev.ev-moved { background: var(--moved-bg); border-bottom: 2px dashed var(--moved); }
-.ev.ev-changed { background: var(--changed-bg); border-bottom: 2px dotted var(--changed); }
-.ev.ev-failing { background: var(--failing-bg); border-bottom-color: var(--failing); border-bottom-style: dashed; }
-.ev.ev-multi { border-bottom-width: 3px; border-bottom-style: double; }
+/* A highlighted quote: the background and the icon at its start say the verdict of its claims;
+   the underline says the check status, by its style: solid verified, dashed moved, dotted
+   changed, double when the quote stands but its claim fails the check. */
+.ev { color: var(--text); background: var(--vb, transparent); border-bottom: 2px solid var(--text); border-radius: 2px; cursor: pointer; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+.ev.ev-moved { border-bottom-style: dashed; }
+.ev.ev-changed { border-bottom: 3px dotted var(--text); }
+.ev.ev-failing { border-bottom: 4px double var(--text); }
+.ev.ev-start::before { content: var(--vi); color: var(--v); font: 700 .8em/1 var(--sans); margin: 0 .2em 0 .05em; }
+.ev.ev-start.ev-corrected::before { content: var(--vi) " ✎"; }
 mark.ev.linked { outline: 1px solid var(--accent); }
 mark.ev.active { outline: 2px solid var(--accent); outline-offset: 1px; }
-.s.uncovered { background: var(--uncovered-bg); text-decoration: underline wavy var(--uncovered); text-decoration-thickness: 1px; text-underline-offset: 4px; text-decoration-skip-ink: none; }
+.s.uncovered { text-decoration: underline wavy var(--uncovered); text-decoration-thickness: 1px; text-underline-offset: 4px; text-decoration-skip-ink: none; }
 .s.partial { text-decoration: underline dotted var(--partial); text-decoration-thickness: 2px; text-underline-offset: 4px; }
 .s.uncovered:focus { outline: 2px solid var(--uncovered); outline-offset: 2px; border-radius: 2px; }
 .x, .s.excluded { color: var(--excluded); }
@@ -255,15 +295,35 @@ ins { background: var(--ok-bg); color: inherit; text-decoration: none; border-bo
 .panel .claim { border-left-width: 3px; padding: .6rem .75rem; font-size: .95rem; }
 .panel .claim-text { font-size: 1rem; }
 .panel-count { margin: .5rem 0; color: var(--muted); font-size: .875rem; }
-@media (max-width: 40rem) {
-  .meanings { grid-template-columns: minmax(0, 1fr); }
-}
 @media (max-width: 60rem) {
   .source-layout { grid-template-columns: minmax(0, 1fr); }
-  .panel { position: fixed; left: .5rem; right: .5rem; bottom: .5rem; top: auto; max-height: 45vh; z-index: 5; box-shadow: 0 -4px 24px rgba(0, 0, 0, .2); }
+  /* The panel becomes a bottom sheet: flush with the screen's edges, scrolling within itself. */
+  .panel { position: fixed; left: 0; right: 0; bottom: 0; top: auto; max-height: 60vh; overflow-y: auto; overscroll-behavior: contain; z-index: 5; border-radius: 12px 12px 0 0; border-bottom: 0; padding-bottom: calc(.8rem + env(safe-area-inset-bottom, 0px)); box-shadow: 0 -4px 24px rgba(0, 0, 0, .2); }
   .panel:not(.open) { display: none; }
-  .panel .close { display: block; }
+  .panel-head { position: sticky; top: -.8rem; background: var(--surface); padding-top: .2rem; }
+  .panel .close { display: block; min-width: 2.75rem; min-height: 2.75rem; }
   .source-text { font-size: 1.05rem; }
+}
+/* Phones: each table row is a card that keeps every column, each cell headed by its column's name. */
+@media (max-width: 40rem) {
+  .meanings { grid-template-columns: minmax(0, 1fr); }
+  .wrap { padding: 0 .75rem; }
+  .table-wrap { overflow-x: visible; background: none; border: 0; }
+  table.data, table.data tbody, table.data tr, table.data th, table.data td { display: block; width: auto; }
+  table.data caption { display: block; border: 0; padding: 0 0 .5rem; }
+  table.data thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.data tbody tr { background: var(--surface); border: 1px solid var(--border); border-radius: 8px; margin: 0 0 .6rem; padding: .3rem 0; }
+  table.data tbody tr:last-child > * { border-bottom: 0; }
+  table.data th, table.data td { border-bottom: 0; padding: .3rem .8rem; overflow-wrap: anywhere; }
+  table.data [data-label]::before { content: attr(data-label); display: block; font-size: .7rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+  table.data .num { text-align: left !important; }
+  .covcell { flex-wrap: wrap; }
+  .bar { flex-basis: 5rem; }
+  .filter input { max-width: none; }
+  .pick { flex: 1 1 8rem; }
+  .source-text { padding-right: .5rem; }
+  .line { grid-template-columns: 2.25rem minmax(0, 1fr); }
+  .ln { padding-right: .5rem; }
 }
 @media print {
   .panel, .toolbar, .filter, .pager, .skip { display: none; }
