@@ -11,7 +11,7 @@ import { editDistanceSearch, type EditMatch } from './myers.js';
 import { normalizeForMatch, originalRange, type NormalizedText } from './normalize.js';
 import { ExactSearch } from './search.js';
 import { similarity } from './similarity.js';
-import { quoteSides, snapToWords } from './snap.js';
+import { quoteSides, snapToWords, type SnapSides } from './snap.js';
 import { suggestPassages } from './suggest.js';
 
 /** What anchorQuote needs from an evidence item. */
@@ -142,7 +142,8 @@ export function findQuote(text: SourceText, quote: string, find: FindQuoteOption
 
 /**
  * The best approximate occurrences of `quote` (non-overlapping, best first), even below the
- * anchoring threshold: for "did you mean" messages. Scores as in the fuzzy step.
+ * anchoring threshold: for "did you mean" messages. Scores as in the fuzzy step; like fuzzy
+ * matches, they start and end on word boundaries (snapped, and scored again).
  *
  * @param limit How many, at most. Default 3.
  * @param options ignoreCase (default false), floor: lowest score shown (default 0.5).
@@ -155,7 +156,8 @@ export function nearestCandidates(
 ): Candidate[] {
   const ignoreCase = options.ignoreCase ?? false;
   const normQuote = normalizeForMatch(quote, { ignoreCase }).text;
-  return nearestIn(text, normalizedSource(text, ignoreCase), normQuote, limit, options.floor ?? DEFAULT_NEAREST_FLOOR);
+  const sides = quoteSides(quote, undefined, undefined);
+  return snappedNearest(text, normalizedSource(text, ignoreCase), normQuote, sides, ignoreCase, limit, options.floor ?? DEFAULT_NEAREST_FLOOR);
 }
 
 function isExactAt(text: SourceText, span: Span, quote: string): boolean {
@@ -388,17 +390,34 @@ function missingCandidates(
   if (passages.length > 0 || normQuote.length === 0) return passages;
   if (normQuote.split(' ').filter(Boolean).length >= FEW_WORDS) return [];
   const sides = quoteSides(quote, context.prefix, context.suffix);
+  return snappedNearest(text, source, normQuote, sides, ignoreCase, 3, DEFAULT_NEAREST_FLOOR);
+}
+
+/**
+ * The closest texts by characters (nearestIn), each snapped to whole words on the sides the
+ * quote asks for and scored again as in the fuzzy step; those that fall below `floor` are
+ * dropped, the rest come back best first, without duplicates.
+ */
+function snappedNearest(
+  text: SourceText,
+  source: NormalizedSource,
+  normQuote: string,
+  sides: SnapSides,
+  ignoreCase: boolean,
+  limit: number,
+  floor: number,
+): Candidate[] {
   const seen = new Set<string>();
   const out: Candidate[] = [];
-  for (const c of nearestIn(text, source, normQuote, 3, DEFAULT_NEAREST_FLOOR)) {
+  for (const c of nearestIn(text, source, normQuote, limit, floor)) {
     const units = text.unitSpan(c.span);
     const snapped = snapToWords(text.text, units, c.score, normQuote, ignoreCase, sides);
+    if (snapped.score < floor - EPSILON) continue;
     const range = snapped.moved ? widenToGraphemes(text.text, snapped.range[0], snapped.range[1]) : units;
     const key = `${range[0]}:${range[1]}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const actual = text.text.slice(range[0], range[1]);
-    out.push({ span: toSpan(text, range), score: snapped.moved ? similarity(quote, actual) : c.score, text: actual });
+    out.push({ span: toSpan(text, range), score: snapped.score, text: text.text.slice(range[0], range[1]) });
   }
-  return out;
+  return out.sort((a, b) => b.score - a.score || a.span[0] - b.span[0]);
 }
