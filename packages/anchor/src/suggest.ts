@@ -16,6 +16,12 @@ import { similarity } from './similarity.js';
 /** The words of a source: ids, and each word's UTF-16 range in the original text. */
 interface WordIndex {
   ids: Int32Array;
+  /** breaks[i]: how many sentence ends stand between word 0 and word i (a running count). */
+  breaks: Int32Array;
+  /** 1 where a word starts a sentence with a capital letter. */
+  capital: Uint8Array;
+  /** The UTF-16 unit just after each word (-1 at the end of the text). */
+  after: Int32Array;
   starts: Int32Array;
   ends: Int32Array;
   vocab: Map<string, number>;
@@ -56,41 +62,66 @@ function wordIndex(text: SourceText): WordIndex {
     if (id === undefined) vocab.set(w, (id = vocab.size));
     ids[i] = id;
   });
-  index = { ids, starts: Int32Array.from(starts), ends: Int32Array.from(ends), vocab };
+  const capital = new Uint8Array(words.length);
+  const after = new Int32Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const at = starts[i]!;
+    capital[i] = /\p{Lu}/u.test(text.text[at] ?? '') && sentenceStartsAt(text.text, at) ? 1 : 0;
+    after[i] = ends[i]! < text.text.length ? text.text.charCodeAt(ends[i]!) : -1;
+  }
+  index = { ids, breaks: sentenceBreaks(text.text, starts, ends), capital, after, starts: Int32Array.from(starts), ends: Int32Array.from(ends), vocab };
   indexCache.set(text, index);
   return index;
 }
 
 const SENTENCE_END = /[.!?]/;
 
+/** The running count of sentence ends ([.!?] in the gap before a word). */
+function sentenceBreaks(text: string, starts: readonly number[], ends: readonly number[]): Int32Array {
+  const breaks = new Int32Array(starts.length);
+  for (let i = 1; i < starts.length; i++) {
+    breaks[i] = breaks[i - 1]! + (SENTENCE_END.test(text.slice(ends[i - 1], starts[i])) ? 1 : 0);
+  }
+  return breaks;
+}
+
 /** What the quote's edges look like, to favour passages with the same edges. */
 interface QuoteShape {
   ids: Int32Array;
+  /** Sentence ends inside the quote (between its words). */
+  breaks: number;
   /** How many times each id occurs in the quote. */
-  need: Map<number, number>;
+  need: Int32Array;
   /** The quote starts with an upper-case letter (a sentence start, most likely). */
   capital: boolean;
   /** The quote's closing punctuation (after its last word), or ''. */
   closing: string;
   /** The quote's opening punctuation (before its first word), or ''. */
   opening: string;
+  /** The unit of sentence-ending punctuation that closes the quote, or -1. */
+  closingEnd: number;
 }
 
 function shapeOf(quote: string, index: WordIndex): QuoteShape {
   const { words } = wordsOf(normalizeForMatch(quote, { ignoreCase: true }));
   const ids = Int32Array.from(words, (w) => index.vocab.get(w) ?? -1);
-  const need = new Map<number, number>();
-  for (const id of ids) if (id >= 0) need.set(id, (need.get(id) ?? 0) + 1);
+  const need = new Int32Array(index.vocab.size);
+  for (const id of ids) if (id >= 0) need[id]!++;
   const trimmed = quote.trim();
   const firstWord = trimmed.search(/[\p{L}\p{N}]/u);
   let lastWord = trimmed.length;
   while (lastWord > 0 && !isWordCharBefore(trimmed, lastWord)) lastWord--;
+  const inner = wordsOf(normalizeForMatch(quote, { ignoreCase: true }));
+  let breaks = 0;
+  for (let i = 1; i < inner.starts.length; i++) if (SENTENCE_END.test(quote.slice(inner.ends[i - 1], inner.starts[i]))) breaks++;
   return {
     ids,
+    breaks,
     need,
     capital: firstWord >= 0 && /\p{Lu}/u.test(trimmed[firstWord]!),
     opening: firstWord > 0 ? trimmed.slice(0, firstWord) : '',
     closing: trimmed.slice(lastWord),
+    closingEnd: SENTENCE_END.test(trimmed[lastWord] ?? '') ? trimmed.charCodeAt(lastWord) : -1,
   };
 }
 
@@ -105,9 +136,10 @@ interface Passage {
  * The rank of the source's words [from, to) as the quote's new wording: the Dice coefficient of
  * the two word multisets, plus up to 0.1 each for the quote's first and last words surviving at
  * the passage's edges, plus 0.1 each for a passage that starts like the quote (a capital) and
- * ends like it (the same closing punctuation).
+ * ends like it (the same closing punctuation), minus 0.15 for each sentence end more or fewer
+ * inside it than inside the quote.
  */
-function rankOf(text: string, index: WordIndex, shape: QuoteShape, from: number, to: number, shared: number): number {
+function rankOf(index: WordIndex, shape: QuoteShape, from: number, to: number, shared: number): number {
   const w = shape.ids.length;
   const len = to - from;
   let lead = 0;
@@ -115,10 +147,10 @@ function rankOf(text: string, index: WordIndex, shape: QuoteShape, from: number,
   let trail = 0;
   while (trail < 3 && trail < w && trail < len && shape.ids[w - 1 - trail] === index.ids[to - 1 - trail]) trail++;
   let rank = (2 * shared) / (w + len) + (0.1 * lead) / 3 + (0.1 * trail) / 3;
-  const start = index.starts[from]!;
-  const end = index.ends[to - 1]!;
-  if (shape.capital && /\p{Lu}/u.test(text[start] ?? '') && sentenceStartsAt(text, start)) rank += 0.1;
-  if (shape.closing && SENTENCE_END.test(shape.closing[0]!) && text.startsWith(shape.closing[0]!, end)) rank += 0.1;
+  // A passage that runs across more (or fewer) sentence ends than the quote is less likely its rewrite.
+  rank -= 0.15 * Math.abs(index.breaks[to - 1]! - index.breaks[from]! - shape.breaks);
+  if (shape.capital && index.capital[from] === 1) rank += 0.1;
+  if (shape.closingEnd >= 0 && index.after[to - 1] === shape.closingEnd) rank += 0.1;
   return rank;
 }
 
@@ -144,16 +176,17 @@ export function suggestPassages(text: SourceText, quote: string, limit = 3): Can
   if (w < 2 || n === 0 || limit <= 0) return [];
 
   // Windows of the quote's length in words, slid over the source: shared words per start.
+  const { need } = shape;
   const len = Math.min(w, n);
-  const have = new Map<number, number>();
+  const have = new Int32Array(need.length);
   let shared = 0;
   const add = (id: number, sign: 1 | -1) => {
-    const need = shape.need.get(id);
-    if (need === undefined) return;
-    const before = have.get(id) ?? 0;
+    const wanted = need[id]!;
+    if (wanted === 0) return;
+    const before = have[id]!;
     const after = before + sign;
-    have.set(id, after);
-    shared += Math.min(after, need) - Math.min(before, need);
+    have[id] = after;
+    shared += Math.min(after, wanted) - Math.min(before, wanted);
   };
   for (let i = 0; i < len; i++) add(index.ids[i]!, 1);
   const counts = new Int32Array(n - len + 1);
@@ -163,39 +196,40 @@ export function suggestPassages(text: SourceText, quote: string, limit = 3): Can
     add(index.ids[i + len - 1]!, 1);
     counts[i] = shared;
   }
-  // Seeds: the best windows, at least half a window apart.
-  const order = Array.from(counts.keys())
-    .filter((i) => counts[i]! >= MIN_SHARED)
-    .sort((a, b) => counts[b]! - counts[a]! || a - b);
+  // Seeds: the best windows (most shared words, then leftmost), at least half a window apart.
+  const buckets: number[][] = Array.from({ length: w + 1 }, () => []);
+  for (let i = 0; i < counts.length; i++) if (counts[i]! >= MIN_SHARED) buckets[counts[i]!]!.push(i);
   const seeds: number[] = [];
-  for (const i of order) {
-    if (seeds.length >= SEEDS) break;
-    if (seeds.some((s) => Math.abs(s - i) < Math.max(1, len >> 1))) continue;
-    seeds.push(i);
+  for (let c = w; c >= MIN_SHARED && seeds.length < SEEDS; c--) {
+    for (const i of buckets[c]!) {
+      if (seeds.length >= SEEDS) break;
+      if (seeds.some((s) => Math.abs(s - i) < Math.max(1, len >> 1))) continue;
+      seeds.push(i);
+    }
   }
 
   // Refine each seed: move both edges by up to a third of the quote, keep the best rank.
   const reach = Math.ceil(w / 3) + 1;
   const passages: Passage[] = [];
+  const counted = new Int32Array(need.length);
   for (const seed of seeds) {
     let best: Passage | undefined;
     for (let from = Math.max(0, seed - reach); from <= Math.min(n - 1, seed + reach); from++) {
       const lo = Math.max(from + Math.ceil(w / 2), seed + len - reach);
       const hi = Math.min(n, seed + len + reach, from + 2 * w);
-      const counted = new Map<number, number>();
       let common = 0;
       for (let to = from + 1; to <= hi; to++) {
         const id = index.ids[to - 1]!;
-        const need = shape.need.get(id);
-        if (need !== undefined) {
-          const c = counted.get(id) ?? 0;
-          if (c < need) common++;
-          counted.set(id, c + 1);
+        const wanted = need[id]!;
+        if (wanted > 0) {
+          if (counted[id]! < wanted) common++;
+          counted[id]!++;
         }
         if (to < lo || common < MIN_SHARED) continue;
-        const rank = rankOf(text.text, index, shape, from, to, common);
+        const rank = rankOf(index, shape, from, to, common);
         if (!best || rank > best.rank + 1e-12) best = { from, to, rank, shared: common };
       }
+      for (let to = from; to < hi; to++) counted[index.ids[to]!] = 0;
     }
     if (best && (2 * best.shared) / (w + best.to - best.from) >= MIN_OVERLAP) passages.push(best);
   }
