@@ -125,6 +125,47 @@ function shapeOf(quote: string, index: WordIndex): QuoteShape {
   };
 }
 
+/**
+ * Starts (word indices) of the `count` best windows of the quote's length in words: most words
+ * shared with the quote, then leftmost, at least half a window apart.
+ */
+function seedWindows(index: WordIndex, shape: QuoteShape, count: number): number[] {
+  const w = shape.ids.length;
+  const n = index.ids.length;
+  // Windows of the quote's length in words, slid over the source: shared words per start.
+  const { need } = shape;
+  const len = Math.min(w, n);
+  const have = new Int32Array(need.length);
+  let shared = 0;
+  const add = (id: number, sign: 1 | -1) => {
+    const wanted = need[id]!;
+    if (wanted === 0) return;
+    const before = have[id]!;
+    const after = before + sign;
+    have[id] = after;
+    shared += Math.min(after, wanted) - Math.min(before, wanted);
+  };
+  for (let i = 0; i < len; i++) add(index.ids[i]!, 1);
+  const counts = new Int32Array(n - len + 1);
+  counts[0] = shared;
+  for (let i = 1; i + len <= n; i++) {
+    add(index.ids[i - 1]!, -1);
+    add(index.ids[i + len - 1]!, 1);
+    counts[i] = shared;
+  }
+  let most = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i]! > most) most = counts[i]!;
+  const seeds: number[] = [];
+  for (let c = most; c >= MIN_SHARED && seeds.length < count; c--) {
+    for (let i = 0; i < counts.length && seeds.length < count; i++) {
+      if (counts[i] !== c || seeds.some((s) => Math.abs(s - i) < Math.max(1, len >> 1))) continue;
+      seeds.push(i);
+    }
+  }
+
+  return seeds;
+}
+
 interface Passage {
   from: number;
   to: number;
@@ -175,39 +216,9 @@ export function suggestPassages(text: SourceText, quote: string, limit = 3): Can
   const n = index.ids.length;
   if (w < 2 || n === 0 || limit <= 0) return [];
 
-  // Windows of the quote's length in words, slid over the source: shared words per start.
   const { need } = shape;
   const len = Math.min(w, n);
-  const have = new Int32Array(need.length);
-  let shared = 0;
-  const add = (id: number, sign: 1 | -1) => {
-    const wanted = need[id]!;
-    if (wanted === 0) return;
-    const before = have[id]!;
-    const after = before + sign;
-    have[id] = after;
-    shared += Math.min(after, wanted) - Math.min(before, wanted);
-  };
-  for (let i = 0; i < len; i++) add(index.ids[i]!, 1);
-  const counts = new Int32Array(n - len + 1);
-  counts[0] = shared;
-  for (let i = 1; i + len <= n; i++) {
-    add(index.ids[i - 1]!, -1);
-    add(index.ids[i + len - 1]!, 1);
-    counts[i] = shared;
-  }
-  // Seeds: the best windows (most shared words, then leftmost), at least half a window apart.
-  const buckets: number[][] = Array.from({ length: w + 1 }, () => []);
-  for (let i = 0; i < counts.length; i++) if (counts[i]! >= MIN_SHARED) buckets[counts[i]!]!.push(i);
-  const seeds: number[] = [];
-  for (let c = w; c >= MIN_SHARED && seeds.length < SEEDS; c--) {
-    for (const i of buckets[c]!) {
-      if (seeds.length >= SEEDS) break;
-      if (seeds.some((s) => Math.abs(s - i) < Math.max(1, len >> 1))) continue;
-      seeds.push(i);
-    }
-  }
-
+  const seeds = seedWindows(index, shape, SEEDS);
   // Refine each seed: move both edges by up to a third of the quote, keep the best rank.
   const reach = Math.ceil(w / 3) + 1;
   const passages: Passage[] = [];
