@@ -11,6 +11,8 @@ import { editDistanceSearch, type EditMatch } from './myers.js';
 import { normalizeForMatch, originalRange, type NormalizedText } from './normalize.js';
 import { ExactSearch } from './search.js';
 import { similarity } from './similarity.js';
+import { quoteSides, snapToWords, type SnapSides } from './snap.js';
+import { suggestPassages } from './suggest.js';
 
 /** What anchorQuote needs from an evidence item. */
 export interface EvidenceQuote {
@@ -77,8 +79,14 @@ export function resolveAnchorOptions(options: Partial<AnchorOptions> = {}): Anch
  * 4. Approximate match → `changed`, kind fuzzy, with k = floor((1 − minScore) · length)
  *    errors allowed on the normalized texts; `score` = 1 − edit distance / quote length
  *    (normalized). Two non-overlapping candidates closer than `margin` → `ambiguous` (unless
- *    the context decides).
- * Otherwise `missing`, with the nearest candidates below the threshold (not chosen).
+ *    the context decides). A quote that starts and ends on word boundaries (its prefix and
+ *    suffix, when given, do not continue its first or last word) is found on word boundaries:
+ *    a match that starts or ends inside a word is snapped to the nearer boundary that scores
+ *    best and scored again; below minScore it is dropped.
+ * Otherwise `missing`, with up to three suggestions in `candidates` (never chosen): passages
+ * ranked by the words they share with the quote and by its surviving first and last words,
+ * each with its character similarity; for a quote of a few words with no such passage, the
+ * closest texts by characters, snapped to whole words.
  *
  * Verified and moved need whole characters too: an exact occurrence whose start or end falls
  * inside a grapheme cluster (a letter and its combining mark, an emoji ZWJ sequence, a flag,
@@ -118,7 +126,7 @@ export function anchorQuote(
     const fuzzy = fuzzyStep(text, source, quote, normQuote, span, context, opts);
     if (fuzzy) return fuzzy;
   }
-  const candidates = nearestIn(text, source, normQuote, 3, DEFAULT_NEAREST_FLOOR);
+  const candidates = missingCandidates(text, source, quote, normQuote, context, opts.ignoreCase);
   return candidates.length > 0 ? { status: 'missing', candidates } : { status: 'missing' };
 }
 
@@ -134,7 +142,8 @@ export function findQuote(text: SourceText, quote: string, find: FindQuoteOption
 
 /**
  * The best approximate occurrences of `quote` (non-overlapping, best first), even below the
- * anchoring threshold: for "did you mean" messages. Scores as in the fuzzy step.
+ * anchoring threshold: for "did you mean" messages. Scores as in the fuzzy step; like fuzzy
+ * matches, they start and end on word boundaries (snapped, and scored again).
  *
  * @param limit How many, at most. Default 3.
  * @param options ignoreCase (default false), floor: lowest score shown (default 0.5).
@@ -147,7 +156,8 @@ export function nearestCandidates(
 ): Candidate[] {
   const ignoreCase = options.ignoreCase ?? false;
   const normQuote = normalizeForMatch(quote, { ignoreCase }).text;
-  return nearestIn(text, normalizedSource(text, ignoreCase), normQuote, limit, options.floor ?? DEFAULT_NEAREST_FLOOR);
+  const sides = quoteSides(quote, undefined, undefined);
+  return snappedNearest(text, normalizedSource(text, ignoreCase), normQuote, sides, ignoreCase, limit, options.floor ?? DEFAULT_NEAREST_FLOOR);
 }
 
 function isExactAt(text: SourceText, span: Span, quote: string): boolean {
@@ -306,11 +316,22 @@ function fuzzyStep(
   if (k < 1) return undefined;
   // Candidates within `margin` of the best are all that matter: let the scan tighten to them.
   const slack = Math.ceil(opts.margin * m);
-  const scored = fuzzyMatches(source, normQuote, k, MAX_CANDIDATES, slack).filter(
-    (c) => c.score >= opts.minScore - EPSILON,
-  );
+  // A quote that starts and ends on word boundaries is found on word boundaries: each match
+  // that cuts a word is snapped to whole words and scored again (it may fall below minScore).
+  const sides = quoteSides(quote, context.prefix, context.suffix);
+  const snapped: Scored[] = [];
+  for (const c of fuzzyMatches(source, normQuote, k, MAX_CANDIDATES, slack)) {
+    const s = snapToWords(text.text, c.range, c.score, normQuote, opts.ignoreCase, sides);
+    if (s.score < opts.minScore - EPSILON) continue;
+    snapped.push({ range: s.range, score: s.score });
+  }
+  snapped.sort((a, b) => b.score - a.score || a.range[0] - b.range[0]);
+  // Snapping can make two matches meet: keep the better of two that overlap.
+  const scored: Scored[] = [];
+  for (const c of snapped) {
+    if (!scored.some((o) => c.range[0] < o.range[1] && o.range[0] < c.range[1])) scored.push(c);
+  }
   if (scored.length === 0) return undefined;
-  scored.sort((a, b) => b.score - a.score || a.range[0] - b.range[0]);
   const best = scored[0]!;
   const close = scored.filter((c) => best.score - c.score < opts.margin - EPSILON);
   let chosen: Scored | undefined = best;
@@ -347,4 +368,56 @@ function nearestIn(
   return fuzzyMatches(source, normQuote, k, limit, Infinity)
     .sort((a, b) => b.score - a.score || a.range[0] - b.range[0])
     .map((c) => toCandidate(text, c));
+}
+
+/** Quotes of fewer words than this also get the closest texts by characters, when no passage shares their words. */
+const FEW_WORDS = 4;
+
+/**
+ * What a missing quote may have become: passages ranked by shared words and surviving edges
+ * (suggestPassages); for a quote of a few words without such a passage, the closest texts by
+ * characters, snapped to whole words like a fuzzy match. At most 3, best first.
+ */
+function missingCandidates(
+  text: SourceText,
+  source: NormalizedSource,
+  quote: string,
+  normQuote: string,
+  context: ContextQuery,
+  ignoreCase: boolean,
+): Candidate[] {
+  const passages = suggestPassages(text, quote, 3);
+  if (passages.length > 0 || normQuote.length === 0) return passages;
+  if (normQuote.split(' ').filter(Boolean).length >= FEW_WORDS) return [];
+  const sides = quoteSides(quote, context.prefix, context.suffix);
+  return snappedNearest(text, source, normQuote, sides, ignoreCase, 3, DEFAULT_NEAREST_FLOOR);
+}
+
+/**
+ * The closest texts by characters (nearestIn), each snapped to whole words on the sides the
+ * quote asks for and scored again as in the fuzzy step; those that fall below `floor` are
+ * dropped, the rest come back best first, without duplicates.
+ */
+function snappedNearest(
+  text: SourceText,
+  source: NormalizedSource,
+  normQuote: string,
+  sides: SnapSides,
+  ignoreCase: boolean,
+  limit: number,
+  floor: number,
+): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const c of nearestIn(text, source, normQuote, limit, floor)) {
+    const units = text.unitSpan(c.span);
+    const snapped = snapToWords(text.text, units, c.score, normQuote, ignoreCase, sides);
+    if (snapped.score < floor - EPSILON) continue;
+    const range = snapped.moved ? widenToGraphemes(text.text, snapped.range[0], snapped.range[1]) : units;
+    const key = `${range[0]}:${range[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ span: toSpan(text, range), score: snapped.score, text: text.text.slice(range[0], range[1]) });
+  }
+  return out.sort((a, b) => b.score - a.score || a.span[0] - b.span[0]);
 }

@@ -125,3 +125,24 @@ export function isStartBoundary(text: string, unit: number): boolean {
   if (prev === '' || isSpaceChar(prev)) return true;
   return isWordChar(charAt(text, unit)) && !isWordChar(prev);
 }
+
+/** True when `unit` falls between two word characters: a span starting or ending there cuts a word. */
+export function cutsWord(text: string, unit: number): boolean {
+  return isWordChar(charBefore(text, unit)) && isWordChar(charAt(text, unit));
+}
+
+/** True when the character at `unit` is a letter, digit or combining mark. */
+export function isWordCharAt(text: string, unit: number): boolean {
+  return isWordChar(charAt(text, unit));
+}
+
+/** True when the character just before `unit` is a letter, digit or combining mark. */
+export function isWordCharBefore(text: string, unit: number): boolean {
+  return isWordChar(charBefore(text, unit));
+}
+
+/** True when the character at `unit` is whitespace. */
+export function isSpaceAt(text: string, unit: number): boolean {
+  const ch = charAt(text, unit);
+  return ch !== '' && isSpaceChar(ch);
+}

@@ -386,8 +386,12 @@ export function editDistanceSearch(
   const slack = Math.max(0, options.slack ?? Infinity);
   const ends = new EndList();
   const strategy = options.strategy ?? 'auto';
-  const windows = strategy === 'scan' ? undefined : candidateWindows(view, pattern, k, strategy === 'filter');
+  let windows = strategy === 'scan' ? undefined : candidateWindows(view, pattern, k, strategy === 'filter');
   let budget = k;
+  if (windows === undefined && strategy === 'auto' && slack !== Infinity) {
+    const probed = probeBudget(view, pat, pattern, k, slack);
+    if (probed) ({ windows, budget } = probed);
+  }
   if (windows === undefined) {
     budget = scan(view.text, 0, view.text.length, 0, pat, budget, false, ends, slack);
   } else {
@@ -398,6 +402,41 @@ export function editDistanceSearch(
     }
   }
   return selectMatches(view, pattern, keepWithin(ends, slack), m, k, limit);
+}
+
+/**
+ * When the filter cannot narrow a search with `k` errors, a match with far fewer errors may
+ * still be found cheaply: search with a small budget first (the filter works there), and when
+ * that finds a match with d errors, only ends within d + slack matter, so the whole search can
+ * run with that budget (through the filter when it pays off). The result is the same: the ends
+ * kept in the end are those within `slack` of the best, and every one of them is within
+ * d + slack. Undefined when the probes find nothing (then the full budget is needed).
+ */
+function probeBudget(
+  view: CodePointView,
+  pat: PatternIndex,
+  pattern: string,
+  k: number,
+  slack: number,
+): { windows: number[] | undefined; budget: number } | undefined {
+  const m = pat.length;
+  for (const share of [10]) {
+    const probeK = Math.floor(m / share);
+    if (probeK >= k) return undefined;
+    const windows = candidateWindows(view, pattern, probeK);
+    if (windows === undefined) continue;
+    const found = new EndList();
+    let budget = probeK;
+    for (let i = 0; i < windows.length; i += 2) {
+      budget = scan(view.text, view.toUnit(windows[i]!), view.toUnit(windows[i + 1]!), windows[i]!, pat, budget, false, found, 0);
+    }
+    if (found.size === 0) continue;
+    let best = Infinity;
+    for (let i = 0; i < found.size; i++) best = Math.min(best, found.dists[i]!);
+    const narrowed = Math.min(k, best + slack);
+    return { windows: candidateWindows(view, pattern, narrowed), budget: narrowed };
+  }
+  return undefined;
 }
 
 /** The ends within `slack` of the best (ends seen before the budget shrank may be worse). */

@@ -24,7 +24,7 @@ export function evidenceMessage(
     const typo = typoMessage(workspace, claim, evidence, result, sourcePath, text);
     if (typo) return typo;
   }
-  const message = baseEvidenceMessage(workspace, claim, evidence, result, sourcePath);
+  const message = baseEvidenceMessage(workspace, claim, evidence, result, sourcePath, text);
   if (!message) return undefined;
   // A span counted in UTF-16 units runs past the end for another reason, which the hint gives.
   const shorter = !hint && text && evidence.span && evidence.span[1] > text.length && result.status !== 'verified';
@@ -51,7 +51,7 @@ function typoMessage(workspace: Workspace, claim: Claim, evidence: Evidence, res
   });
 }
 
-function baseEvidenceMessage(workspace: Workspace, claim: Claim, evidence: Evidence, result: EvidenceResult, sourcePath: string): Message | undefined {
+function baseEvidenceMessage(workspace: Workspace, claim: Claim, evidence: Evidence, result: EvidenceResult, sourcePath: string, text?: SourceText): Message | undefined {
   const base = { file: workspace.displayPath, claimId: claim.id, source: evidence.source, place: evidence.spanPlace ?? evidence.quotePlace };
   switch (result.status) {
     case 'verified':
@@ -105,14 +105,24 @@ function baseEvidenceMessage(workspace: Workspace, claim: Claim, evidence: Evide
     }
     case 'missing': {
       const best = result.candidates?.[0];
+      const line = best && text ? `, line ${text.position(Math.min(best.span[0], text.length)).line}` : '';
       return createMessage({
         ...base,
         ruleId: 'missing-quote',
-        reason: `quote not found in ${sourcePath}${best ? ` (closest text is ${formatSimilarity(best.score)} similar, below the minimum ${Math.round(workspace.anchor.minScore * 100)}%)` : ''}`,
+        reason: `quote not found in ${sourcePath}${best ? `; maybe reworded as: ${JSON.stringify(oneLine(best.text))}${line} (${formatSimilarity(best.score)} similar)` : ''}`,
         expected: evidence.quote,
         actual: best?.text,
-        note: 'The source no longer says this: find the new wording, or revise or remove the claim.',
+        note: best
+          ? `The source no longer says this word for word. Read the suggested passage: if it still backs the claim, \`factcheck update --take ${claim.id}\` takes it as the quote (the old words go into the quote's history); otherwise revise or remove the claim.`
+          : 'The source no longer says this: find the new wording, or revise or remove the claim.',
       });
     }
   }
+}
+
+/** A passage on one line, shortened in the middle when long. */
+function oneLine(text: string, max = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const cps = [...flat];
+  return cps.length <= max ? flat : `${cps.slice(0, max / 2 - 1).join('')} … ${cps.slice(cps.length - max / 2 + 2).join('')}`;
 }

@@ -88,7 +88,10 @@ describe('factcheck add on a copy of the fixture workspace', () => {
     expect(near.out).toMatch(/Nearest text in the source:\n {2}seeds\/000_[0-9a-f]+\.txt:1:889 {2}score 0\.56 {2}"TikTok has more than 1 billion users worldwide and"/);
     const close = await add(root, ['--source', 'guardian-china-account-request', '--quote', 'TikTok has more than 2 billion users across the world', '--claim', 'x y z']);
     expect(close.code).toBe(1);
-    expect(close.out).toContain(`  closest: ${seedFile('000')}:1:889  score 0.77  "TikTok has more than 1 billion users world"\n    difference: TikTok has more than [-2-]{+1+} billion users[- across the-] world\n`);
+    // The closest text ends inside "worldwide": snapped to the whole word it scores 0.72, below
+    // the minimum, so it is listed as the nearest text, never taken as the quote's place.
+    expect(close.out).not.toContain('closest:');
+    expect(close.out).toContain(`Nearest text in the source:\n  ${seedFile('000')}:1:889  score 0.72  "TikTok has more than 1 billion users worldwide"\n`);
     const none = await add(root, ['--source', 'guardian-china-account-request', '--quote', 'Quantum chromodynamics explains the strong force between quarks', '--claim', 'x y z']);
     expect(none.code).toBe(1);
     expect(none.out).toContain('Nothing in the source comes close (no candidate scores 0.5 or more).');

@@ -27,13 +27,15 @@ export type LeftStatus = 'changed' | 'ambiguous' | 'missing';
  *   new text, and the old words go into the evidence's `history:` with the day (unless the source
  *   is unchanged since it was pinned: a quote that differs from an unchanged source was a typo,
  *   not a correction).
+ *   With `suggestion` (only with --take): the quote is missing, and one of the passages suggested
+ *   as its new wording (1-based, best first) was chosen; the old words always go into `history:`.
  * - refresh-sha256: a source's recorded sha256 no longer matches its text.
  * - left-for-a-person: the quote changed (without --accept), occurs more than once, or is gone.
  */
 export type UpdateAction =
   | { kind: 'pin'; evidence: EvidenceRef; span: Span }
   | { kind: 'repin'; evidence: EvidenceRef; before: Span; after: Span }
-  | { kind: 'accept'; evidence: EvidenceRef; quote: { before: string; after: string }; span: { before?: Span; after: Span }; score?: number; history?: HistoryEntry }
+  | { kind: 'accept'; evidence: EvidenceRef; quote: { before: string; after: string }; span: { before?: Span; after: Span }; score?: number; history?: HistoryEntry; suggestion?: number }
   | { kind: 'refresh-sha256'; source: string; before: string; after: string }
   | { kind: 'left-for-a-person'; evidence: EvidenceRef; status: LeftStatus; result: EvidenceResult };
 
@@ -56,6 +58,11 @@ export interface PlanOptions {
   sha256Of?: (text: string) => string;
   /** The day recorded with an accepted correction, YYYY-MM-DD. */
   today: string;
+  /**
+   * Claims whose missing quotes take a suggested passage: claim id → which suggestion (0-based,
+   * best first). Nothing else ever takes a suggestion (not --accept).
+   */
+  take?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -132,8 +139,25 @@ export function planUpdate(input: PlanInput, results: readonly (readonly Evidenc
           });
           return;
         }
+        case 'missing': {
+          const choice = options.take?.get(claim.id);
+          const suggestion = choice === undefined ? undefined : result.candidates?.[choice];
+          if (choice !== undefined && suggestion) {
+            actions.push({
+              kind: 'accept',
+              evidence: ref,
+              quote: { before: evidence.quote, after: suggestion.text },
+              span: { ...(evidence.span ? { before: evidence.span } : {}), after: suggestion.span },
+              score: suggestion.score,
+              history: { date: options.today, was: evidence.quote },
+              suggestion: choice + 1,
+            });
+            return;
+          }
+          actions.push({ kind: 'left-for-a-person', evidence: ref, status: 'missing', result });
+          return;
+        }
         case 'ambiguous':
-        case 'missing':
           actions.push({ kind: 'left-for-a-person', evidence: ref, status: result.status, result });
       }
     });

@@ -1,6 +1,6 @@
 import { anchorQuote, formatDiff } from '@factcheck/anchor';
 import { sha256Of } from '@factcheck/check';
-import { formatScore, lineStartsOf, positionAt, type LoadedSource, type Span } from '@factcheck/core';
+import { formatScore, lineStartsOf, positionAt, suggest, type LoadedSource, type Span } from '@factcheck/core';
 import type { Document } from 'yaml';
 import { MAX_ALIAS_COUNT } from './claims-edit.js';
 import { ciRefusal, commitUnderLock, isCi, locateClaims, withClaimsLock } from './claims-file.js';
@@ -23,6 +23,12 @@ export interface UpdateOptions {
   force: boolean;
   /** The day recorded with accepted corrections, YYYY-MM-DD (UTC). */
   today: string;
+  /**
+   * Claims whose missing quotes take a suggested passage as their new wording: claim id → which
+   * suggestion (1-based, best first). Each must name a claim with a missing quote that has that
+   * suggestion, or nothing is written.
+   */
+  take?: ReadonlyMap<string, number>;
   /** Called with each note as it is said (they are all in the result's `notes` as well). */
   onNote?: (note: string) => void;
 }
@@ -78,7 +84,10 @@ async function runUpdate(opened: OpenClaims, options: UpdateOptions, lock: HeldL
   // Loading a large workspace keeps the heartbeat from running: touch the lock before anchoring
   // (whether it is still ours is asked again, and decided, before writing).
   await lock?.refresh();
-  const actions = planUpdate(opened, anchorAll(opened.loaded), { accept: options.accept, today: options.today });
+  const take = options.take ? new Map([...options.take].map(([id, n]) => [id, n - 1])) : undefined;
+  const actions = planUpdate(opened, anchorAll(opened.loaded), { accept: options.accept, today: options.today, ...(take ? { take } : {}) });
+  const untaken = take ? untakenProblems(opened, actions, options.take!) : [];
+  if (untaken.length) return refused(untaken.join('\n'));
   const outcome = applyActions(opened.file.text, opened.doc, actions.filter(isEditAction));
   const unsafe = outcome.applied.length ? editedEvidenceProblems(outcome, opened) : [];
   if (unsafe.length) {
@@ -91,6 +100,32 @@ async function runUpdate(opened: OpenClaims, options: UpdateOptions, lock: HeldL
     written = true;
   }
   return succeeded(describeUpdate(opened, actions, outcome, { dryRun: options.dryRun, written }));
+}
+
+/**
+ * What --take asked for that cannot be done: a claim id that names no claim, or a claim none of
+ * whose quotes is missing with that suggestion. Nothing is written then.
+ */
+function untakenProblems(opened: OpenClaims, actions: readonly UpdateAction[], take: ReadonlyMap<string, number>): string[] {
+  const claims = new Map(opened.loaded.workspace.claims.map((c) => [c.id, c]));
+  const taken = new Set(actions.flatMap((a) => (a.kind === 'accept' && a.suggestion !== undefined ? [a.evidence.claimId] : [])));
+  const problems: string[] = [];
+  for (const [id, n] of take) {
+    if (taken.has(id)) continue;
+    if (!claims.has(id)) {
+      const hint = suggest(id, [...claims.keys()]);
+      problems.push(`update: --take ${id}: no claim in ${opened.shown} has this id${hint ? `; did you mean ${hint}?` : ''}. Nothing was written.`);
+      continue;
+    }
+    const missing = actions.filter((a): a is LeftForAPerson => a.kind === 'left-for-a-person' && a.evidence.claimId === id && a.status === 'missing');
+    const offered = Math.max(0, ...missing.map((a) => a.result.candidates?.length ?? 0));
+    problems.push(
+      missing.length === 0
+        ? `update: --take ${id}: none of the claim's quotes is missing, so there is no suggestion to take. Nothing was written. Run \`factcheck check\` to see its status.`
+        : `update: --take ${id}${n > 1 ? `:${n}` : ''}: ${offered === 0 ? 'its missing quote has no suggested passage' : `its missing quote has ${offered} suggestion${offered === 1 ? '' : 's'}, not ${n}`}. Nothing was written. Correct the quote by hand from the source, or take a suggestion it lists.`,
+    );
+  }
+  return problems;
 }
 
 /** The evidence of claims.yaml as data: what the check below reads of each item. */
@@ -170,6 +205,9 @@ function editText(action: EditAction): string {
     case 'refresh-sha256':
       return `sha256 of ${action.source} refreshed: ${action.before.slice(0, 12)}… → ${action.after.slice(0, 12)}…`;
     case 'accept':
+      if (action.suggestion !== undefined) {
+        return `suggestion ${action.suggestion} taken (score ${score2(action.score)}): ${wordChanges(action.quote.before, action.quote.after)}; span ${showSpan(action.span.before)} → ${showSpan(action.span.after)}${action.history ? `; old words kept in history (${action.history.date})` : ''}`;
+      }
       return `quote accepted (score ${score2(action.score)}): ${wordChanges(action.quote.before, action.quote.after)}; span ${showSpan(action.span.before)} → ${showSpan(action.span.after)}${action.history ? `; old words kept in history (${action.history.date})` : ''}`;
     case 'pin':
       return `span ${showSpan(action.span)} added`;
@@ -203,8 +241,10 @@ function leftText(left: LeftForAPerson, source: LoadedSource | undefined, unchan
     case 'missing': {
       const best = r.candidates?.[0];
       return {
-        text: `quote not found in ${path}${best ? `; nearest: ${short(best.text, 60)} at ${sourceAt(source, best.span[0])} (score ${score2(best.score)})` : ''}`,
-        note: 'Correct the quote from the source, or remove this evidence.',
+        text: `quote not found in ${path}${best ? `; maybe reworded as: ${short(best.text, 100)} at ${sourceAt(source, best.span[0])} (score ${score2(best.score)})` : ''}`,
+        note: best
+          ? `If that passage still backs the claim, \`factcheck update --take ${left.evidence.claimId}\` takes it as the quote (the old words go into its history); otherwise correct the quote from the source, or remove this evidence.`
+          : 'Correct the quote from the source, or remove this evidence.',
       };
     }
   }

@@ -37,7 +37,8 @@ export interface JsonEvidence {
   diff?: EvidenceResult['diff'];
   /** Why a quote found word for word is not verified (it cuts a character in two). */
   reason?: string;
-  candidates?: { span: [number, number]; score: number }[];
+  /** Ambiguous: the places the quote matches. Missing: up to three passages that may be its new wording, best first. */
+  candidates?: { span: [number, number]; score: number; text: string }[];
   /** The quote's accepted corrections, oldest first, as claims.yaml records them. */
   history?: { date: string; was: string }[];
 }
@@ -87,7 +88,7 @@ export function toJsonReport(result: CheckResult): JsonReport {
         if (e.actual !== undefined) out.actual = e.actual;
         if (e.diff) out.diff = e.diff;
         if (e.reason) out.reason = e.reason;
-        if (e.candidates?.length) out.candidates = e.candidates.map((c) => ({ span: [c.span[0], c.span[1]], score: c.score }));
+        if (e.candidates?.length) out.candidates = e.candidates.map((c) => ({ span: [c.span[0], c.span[1]], score: c.score, text: c.text }));
         const history = claimsById.get(claim.id)?.evidence[e.index]?.history;
         if (history?.length) out.history = history.map(({ date, was }) => ({ date, was }));
         return out;

@@ -42,6 +42,7 @@ function jsonEdit(line: UpdateLine<EditAction>, file: string): Record<string, un
         after: action.quote.after,
         ...(action.score !== undefined ? { score: action.score } : {}),
         ...(action.history ? { history: action.history } : {}),
+        ...(action.suggestion !== undefined ? { suggestion: action.suggestion } : {}),
         message,
       };
     case 'pin':

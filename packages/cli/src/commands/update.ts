@@ -10,11 +10,12 @@ const UPDATE_FLAGS: FlagSpec = {
   accept: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
+  take: { type: 'string', multiple: true },
 };
 
 export const UPDATE_FORMATS = ['stylish', 'json'] as const;
 
-export const UPDATE_USAGE = `Usage: factcheck update [--claims PATH] [--accept] [--dry-run] [--force] [--format stylish|json]
+export const UPDATE_USAGE = `Usage: factcheck update [--claims PATH] [--accept] [--take ID[:N]]... [--dry-run] [--force] [--format stylish|json]
 
 Pins what can safely be pinned, changing only those values in claims.yaml (every other byte,
 comments and layout included, stays as it is):
@@ -26,6 +27,10 @@ Quotes whose words changed, that occur more than once, or that are gone are list
   --accept    also take the new wording of changed quotes (quote and span): review the list first;
               the old words go into the evidence's history with today's date (UTC, or
               FACTCHECK_TODAY=YYYY-MM-DD)
+  --take ID[:N]
+              a quote of claim ID that is missing takes the passage check suggested as its new
+              wording (the first, or the N-th of up to 3): quote and span, the old words into its
+              history; repeat for more claims. --accept never takes a suggestion
   --dry-run   show what would change, write nothing (allowed in CI)
   --force     write even when CI is set in the environment
 
@@ -40,6 +45,23 @@ interface UpdateFlags {
   format: (typeof UPDATE_FORMATS)[number];
   /** The day recorded with accepted corrections, YYYY-MM-DD (UTC). */
   today: string;
+  /** --take: claim id → which suggestion (1-based). */
+  take?: Map<string, number>;
+}
+
+const TAKE = /^([a-z0-9]+(?:-[a-z0-9]+)*)(?::([1-3]))?$/;
+
+/** The --take values as claim id → suggestion number, or a usage error text. */
+function takeOf(values: readonly string[]): Map<string, number> | { error: string } {
+  const take = new Map<string, number>();
+  for (const value of values) {
+    const m = TAKE.exec(value);
+    if (!m) return { error: `update: --take expects a claim id, optionally with the suggestion's number 1 to 3 (e.g. --take old-settlement or --take old-settlement:2), got ${JSON.stringify(value)}` };
+    const n = Number(m[2] ?? 1);
+    if (take.has(m[1]!) && take.get(m[1]!) !== n) return { error: `update: --take names claim ${m[1]} twice with different suggestions (${take.get(m[1]!)} and ${n}); take one` };
+    take.set(m[1]!, n);
+  }
+  return take;
 }
 
 /** Today in UTC as YYYY-MM-DD, or the day FACTCHECK_TODAY names (for reproducible runs); a usage error text when it is not a date. */
@@ -63,7 +85,10 @@ function readOptions(argv: string[], io: Io): UpdateFlags | number | 'help' {
   if (claims.trim() === '') return usageError(io, 'update: --claims needs a path', UPDATE_USAGE);
   const today = todayOf(io.env);
   if (typeof today !== 'string') return usageError(io, today.error, UPDATE_USAGE);
-  return { claims, accept: booleanFlag(flags, 'accept'), dryRun: booleanFlag(flags, 'dry-run'), force: booleanFlag(flags, 'force'), format: format as UpdateFlags['format'], today };
+  const takeValues = flags.values.take;
+  const take = Array.isArray(takeValues) && takeValues.length ? takeOf(takeValues) : undefined;
+  if (take && !(take instanceof Map)) return usageError(io, take.error, UPDATE_USAGE);
+  return { claims, accept: booleanFlag(flags, 'accept'), dryRun: booleanFlag(flags, 'dry-run'), force: booleanFlag(flags, 'force'), format: format as UpdateFlags['format'], today, ...(take ? { take } : {}) };
 }
 
 /** `factcheck update`: re-pin moved quotes, pin unpinned ones, refresh sha256; see UPDATE_USAGE. */

@@ -169,6 +169,12 @@ function historyList(model: ReportModel, e: EvidenceResult): SafeHtml | string {
   return html`<ul class="history" aria-label="Corrections of this quote">${items}</ul>`;
 }
 
+/** The candidates of a placeless quote: the places an ambiguous one matches, or the passages a missing one may have become. */
+function candidateList(e: EvidenceResult, items: readonly SafeHtml[]): SafeHtml {
+  if (e.status !== 'missing') return html`<ul class="candidates">${items}</ul>`;
+  return html`<p class="candidates-title">Maybe reworded as:</p><ul class="candidates" aria-label="Passages that may be this quote reworded">${items}</ul>`;
+}
+
 function placelessSection(model: ReportModel, placeless: readonly EvidenceResult[], claimIndex: ReadonlyMap<string, number>, url: string | undefined): SafeHtml | string {
   if (!placeless.length) return '';
   const items = placeless.map((e) => {
@@ -179,7 +185,7 @@ function placelessSection(model: ReportModel, placeless: readonly EvidenceResult
     });
     return html`<li class="placeless-item st-${e.status}" id="${evidenceElementId(e.claimId, e.index)}" tabindex="-1" data-c="${claimIndex.get(e.claimId) ?? ''}">
 <p><span class="badge st-${e.status}">${e.status}</span> <a href="#${claimElementId(e.claimId)}"><code>${textHtml(e.claimId)}</code></a> <span class="muted">${textHtml(describeEvidence(e, source))}</span></p>
-<blockquote>${textHtml(e.quote)}</blockquote>${historyList(model, e)}${candidates.length ? html`<ul class="candidates">${candidates}</ul>` : ''}${url ? html`<p><a class="ext" href="${textFragmentUrl(url, e.quote)}" rel="noopener noreferrer external">Look for it in the original</a></p>` : ''}
+<blockquote>${textHtml(e.quote)}</blockquote>${historyList(model, e)}${candidates.length ? candidateList(e, candidates) : ''}${url ? html`<p><a class="ext" href="${textFragmentUrl(url, e.quote)}" rel="noopener noreferrer external">Look for it in the original</a></p>` : ''}
 </li>`;
   });
   return html`<section class="placeless" aria-labelledby="placeless-title">
