@@ -83,6 +83,7 @@ export const RULES = {
   'claims-changed-on-disk': error('claims.yaml changed on disk while the command read or edited it; nothing was written.'),
   'disk-full': error('The disk (or the quota) is full: claims.yaml or its lock could not be written; the file is unchanged.'),
   'write-failed': error('claims.yaml could not be written (read-only, permissions); nothing was changed.'),
+  'nothing-to-take': error('update --take names an unknown claim, a claim with no missing quote, or a suggestion that is not offered; nothing was written.'),
   'edit-unsafe': error('The edit could not be made safely, or did not read back as intended; nothing was written.'),
   // Coverage
   'coverage-threshold': error('A source, or all sources together, is less covered by verified quotes than its threshold.'),

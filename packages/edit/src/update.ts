@@ -87,7 +87,7 @@ async function runUpdate(opened: OpenClaims, options: UpdateOptions, lock: HeldL
   const take = options.take ? new Map([...options.take].map(([id, n]) => [id, n - 1])) : undefined;
   const actions = planUpdate(opened, anchorAll(opened.loaded), { accept: options.accept, today: options.today, ...(take ? { take } : {}) });
   const untaken = take ? untakenProblems(opened, actions, options.take!) : [];
-  if (untaken.length) return refused(untaken.join('\n'));
+  if (untaken.length) return refused(refusal('nothing-to-take', opened.shown, untaken.join('\n')));
   const outcome = applyActions(opened.file.text, opened.doc, actions.filter(isEditAction));
   const unsafe = outcome.applied.length ? editedEvidenceProblems(outcome, opened) : [];
   if (unsafe.length) {
