@@ -4,13 +4,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareTexts } from '../dist/index.js';
+import { compareTexts, findContradictions } from '../dist/index.js';
+import { measureSummEdits, readSummEdits } from './summedits.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..', '..');
 const evalDir = process.env.FACTCHECK_EVAL_DIR ? resolve(process.env.FACTCHECK_EVAL_DIR) : resolve(repoRoot, '..', 'shared', 'eval');
 const breakingPath = join(evalDir, 'breaking-nli', 'dataset.jsonl');
 const sickPath = join(evalDir, 'sick', 'SICK.txt');
+const summEditsDir = join(evalDir, 'summedits-dev');
 
 if (!existsSync(breakingPath) || !existsSync(sickPath)) {
   process.stdout.write(
@@ -146,5 +148,50 @@ const missed = Object.entries(stats).filter(([, s]) => s.flagged > 0 && s.tp / s
 out.push(missed.length === 0 ? 'Precision goal (>= 0.9 for every kind that flags): met' : `Precision goal (>= 0.9) missed for: ${missed.join(', ')}`);
 if (process.argv.includes('--show-false-positives')) {
   for (const { kind, pair } of falsePositives) out.push(`  ${kind} [${pair.set} ${pair.category} ${pair.label}] ${pair.a} || ${pair.b}`);
+}
+
+// SummEdits-dev: each summary against the document sentences that best back it (see summedits.mjs).
+const summEdits = readSummEdits(summEditsDir);
+if (!summEdits) out.push('', `SummEdits-dev: no data at ${summEditsDir}; not measured.`);
+else {
+  const findOptions = process.env.FACTCHECK_FIND_OPTIONS ? JSON.parse(process.env.FACTCHECK_FIND_OPTIONS) : {};
+  const m = measureSummEdits(summEdits, findContradictions, findOptions);
+  const ratio = (x, y) => (y === 0 ? 'n/a' : (x / y).toFixed(3));
+  const render = (title, rows) => {
+    const head = ['group', 'items', 'inconsistent', 'flagged', 'true+', 'false+', 'precision', 'recall', 'false-flag rate'];
+    const body = [...rows].map(([name, r]) => {
+      const edit = name.startsWith('edit ');
+      return [
+        name,
+        String(r.items),
+        String(r.inconsistent),
+        String(r.tp + r.fp),
+        String(r.tp),
+        edit ? '-' : String(r.fp),
+        edit ? '-' : ratio(r.tp, r.tp + r.fp),
+        ratio(r.tp, r.inconsistent),
+        edit ? '-' : ratio(r.fp, r.consistent),
+      ];
+    });
+    const order = (name) => (name === 'all' ? 0 : name.startsWith('domain') ? 1 : 2);
+    body.sort((a, b) => order(a[0]) - order(b[0]) || a[0].localeCompare(b[0]));
+    const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+    out.push(title, head.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd());
+    for (const r of body) out.push(r.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd());
+  };
+  out.push('');
+  if (Object.keys(findOptions).length > 0) out.push(`Options: ${JSON.stringify(findOptions)}`);
+  out.push(`SummEdits-dev: ${summEdits.length} summaries as claims against their own evidence, ${m.seconds.toFixed(1)} s; contradiction flags by kind: ${JSON.stringify(m.byKind)}`);
+  render('Contradiction kinds together (numeric, date, negation, antonym, entity):', m.contradictions);
+  out.push('');
+  render('Unsupported detail (warning), apart:', m.unsupported);
+  const all = m.contradictions.get('all');
+  const un = m.unsupported.get('all');
+  out.push(
+    `Goals: contradictions precision ${ratio(all.tp, all.tp + all.fp)} (>= 0.9), recall ${ratio(all.tp, all.inconsistent)} (>= 0.25); unsupported precision ${ratio(un.tp, un.tp + un.fp)} (>= 0.9)`,
+  );
+  if (process.argv.includes('--show-summedits')) {
+    for (const [i, f] of m.contradiction) out.push(`  ${summEdits[i].consistent ? 'FALSE' : 'true '} ${f.kind} ${summEdits[i].domain}: ${f.reason}`);
+  }
 }
 process.stdout.write(`${out.join('\n')}\n`);
