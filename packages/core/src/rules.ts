@@ -76,6 +76,8 @@ export const RULES = {
   'contradiction-date': error('Two aligned texts (two claims, or a claim and its quote) give dates that share no day.'),
   'contradiction-negation': error('Two aligned texts (two claims, or a claim and its quote) differ by a negation.'),
   'contradiction-antonym': error('Two aligned texts (two claims, or a claim and its quote) differ by a pair of antonyms.'),
+  'contradiction-entity': error('Two aligned texts (two claims, or a claim and its quote) name a different person, organisation, place or role in the same place.'),
+  'contradiction-unsupported': warning('A claim states a number, date or name that none of its evidence quotes mentions, in any form.'),
   // Coverage
   'coverage-threshold': error('A source, or all sources together, is less covered by verified quotes than its threshold.'),
 } as const satisfies Record<string, RuleInfo>;

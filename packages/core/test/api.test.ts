@@ -7,6 +7,7 @@ it('pins the public API', () => {
   expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
     [
       "CLAIMS_SPEC",
+      "CONTRADICTION_KINDS",
       "CONTROL_CHARS",
       "DEFAULT_ANCHOR_OPTIONS",
       "EVIDENCE_STATUSES",
