@@ -2,11 +2,12 @@
 // the document sentences that best back it. Used by eval.mjs; reads data kept outside the repo.
 //
 // How the evidence is chosen (no label, edit type or original summary is read for it): the document
-// is split into sentences (., !, ? or a line break); each sentence of the summary takes the document
-// sentence that shares most of its content-word stems (the tokeniser, stop words and stemmer of this
-// package; ties go to the earlier sentence), provided they share at least two; a second sentence is
-// added when it brings at least two stems of that summary sentence the first one lacks. The quotes
-// are the chosen sentences, in document order, each cited once.
+// is split into sentences (., !, ? or a line break). For each sentence of the summary, document
+// sentences are taken greedily, as a fact-checker cites what backs each detail: first the one that
+// shares most of its content-word stems (the tokeniser, stop words and stemmer of this package; ties
+// go to the earlier sentence), provided they share at least two; then, up to four in all, the one
+// that adds most numbers and capitalised words of the summary not yet covered, else most stems, while
+// it adds at least one such detail or two stems. The quotes are the chosen sentences, in document order, each once.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STOP_WORDS, stem, tokenize } from '../dist/index.js';
@@ -23,14 +24,28 @@ export function evidenceFor(doc, summary) {
   for (const part of summary.split(/(?<=[.!?])\s+/)) {
     const want = contentStems(part);
     if (want.size === 0) continue;
-    const score = (i, without = new Set()) => [...want].filter((w) => stems[i].has(w) && !without.has(w)).length;
-    let best = -1;
-    for (let i = 0; i < sentences.length; i++) if (best === -1 || score(i) > score(best)) best = i;
-    if (best === -1 || score(best) < 2) continue;
-    chosen.add(best);
-    let second = -1;
-    for (let i = 0; i < sentences.length; i++) if (i !== best && (second === -1 || score(i, stems[best]) > score(second, stems[best]))) second = i;
-    if (second !== -1 && score(second, stems[best]) >= 2) chosen.add(second);
+    // Numbers and capitalised words (not the first) of the summary sentence: its details.
+    const details = new Set(
+      tokenize(part)
+        .filter((t, k) => k > 0 && /^[\p{Lu}\d$£€]/u.test(part.slice(t.start, t.end)))
+        .map((t) => stem(t.text)),
+    );
+    const covered = new Set();
+    const gain = (i) => [...want].filter((w) => stems[i].has(w) && !covered.has(w));
+    for (let round = 0; round < 4; round++) {
+      let best = -1;
+      let bestGain = [];
+      // Details first: a sentence that backs a number or a name outranks one that only shares words.
+      const weight = (g) => g.length + (round === 0 ? 0 : 100 * g.filter((w) => details.has(w)).length);
+      for (let i = 0; i < sentences.length; i++) {
+        const g = gain(i);
+        if (weight(g) > weight(bestGain)) [best, bestGain] = [i, g];
+      }
+      const enough = round === 0 ? bestGain.length >= 2 : bestGain.length >= 2 || bestGain.some((w) => details.has(w));
+      if (best === -1 || !enough) break;
+      chosen.add(best);
+      for (const w of bestGain) covered.add(w);
+    }
   }
   return [...chosen].sort((a, b) => a - b).map((i) => sentences[i]);
 }
