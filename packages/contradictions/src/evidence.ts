@@ -250,6 +250,12 @@ const NOT_NAMES = new Set(
   ).split(' '),
 );
 
+/**
+ * Capitalised adjectives (Conservative, Chinese, European, Catholic, Federal) qualify a name rather
+ * than name something: two of them in one place are often two words for one thing (Conservative, Tory).
+ */
+const ADJECTIVE_LIKE = /(?:ive|ian|ean|an|ese|ish|ic|al|ern)$/;
+
 /** Whether the item is written as a name: capitalised, not the first word of its sentence or clause. */
 function isName(text: string, it: Item, segmentStart: number): boolean {
   if (it.kind !== 'word' || it.key.startsWith('#')) return false;
@@ -390,10 +396,12 @@ interface Mentions {
   squeezed: string;
   /** Canonical roles named. */
   roles: Set<string>;
+  /** Lower-case text of all quotes, thousands separators taken out of numbers. */
+  plain: string;
 }
 
 function mentionsOf(quotes: readonly Analysis[]): Mentions {
-  const m: Mentions = { quantities: [], dates: [], words: new Set(), squeezed: '', roles: new Set() };
+  const m: Mentions = { quantities: [], dates: [], words: new Set(), squeezed: '', roles: new Set(), plain: '' };
   for (const q of quotes) {
     for (const it of q.items) {
       if (it.kind === 'quantity') m.quantities.push(it);
@@ -404,6 +412,7 @@ function mentionsOf(quotes: readonly Analysis[]): Mentions {
       }
     }
     m.squeezed += ` ${q.text.toLowerCase().replace(/[\s\-.'’]+/g, '')}`;
+    m.plain += ` ${q.text.toLowerCase().replace(/(\d),(?=\d{3}\b)/g, '$1')}`;
     for (const role of rolesIn(q.text)) m.roles.add(role);
   }
   return m;
@@ -412,6 +421,9 @@ function mentionsOf(quotes: readonly Analysis[]): Mentions {
 function quantityMentioned(it: Item, m: Mentions): boolean {
   const q = it.quantity!;
   if (m.quantities.some((o) => !disjoint(q, o.quantity!))) return true;
+  // Digits the quote writes as part of a word ("7pm", "Q3") or a form the reader does not take apart.
+  const digits = /\d+(?:[.,]\d+)*/.exec(q.text)?.[0]?.replace(/,/g, '');
+  if (digits !== undefined && new RegExp(`(?<![\\d.])${digits.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(m.plain)) return true;
   // A year or a day of the month written as a date in the quote.
   return m.dates.some((o) => o.date!.from.startsWith(String(q.value)) || o.date!.text.includes(String(q.value)));
 }
@@ -459,6 +471,11 @@ function besideName(name: Item, quotes: readonly Analysis[]): { role: string; qu
  */
 const WEAK_NUMBERS = /^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|single|once|twice|couple|dozen|first|second|third|fourth|fifth)\s*)+$/i;
 
+/** A number that numbers a list item ("3) The document…", "2. Costs"): it counts nothing. */
+function isListMarker(text: string, it: Item): boolean {
+  return /^\s*$/.test(text.slice(Math.max(0, text.lastIndexOf('\n', it.start)), it.start)) && /^[).:]/.test(text.slice(it.end, it.end + 1)) && /^\d{1,2}$/.test(it.quantity!.text);
+}
+
 /**
  * Conflicts between a claim and its own quotes under local alignment, and the claim's unsupported
  * details. At most one finding per kind; each names the quote that says otherwise.
@@ -479,7 +496,7 @@ export function evidenceConflicts(claim: string, quotes: readonly string[], opti
     const end = clause.start + clause.text.length;
     for (const it of claimAnalysis.items) {
       if (it.start < clause.start || it.end > end) continue;
-      if (it.kind === 'quantity' && !WEAK_NUMBERS.test(it.quantity!.text.trim()) && !quantityMentioned(it, mentions)) {
+      if (it.kind === 'quantity' && !WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)) {
         report({ kind: 'unsupported', reason: `'${it.quantity!.text}' is in no quote` });
       } else if (it.kind === 'date' && !dateMentioned(it, mentions)) {
         report({ kind: 'unsupported', reason: `'${it.date!.text}' is in no quote` });
@@ -552,8 +569,8 @@ function clauseConflicts(claim: string, side: Side, quoteSide: Side, lineup: Lin
     }
     for (const gap of lineup.gaps) {
       // A name for a different name between the same anchors.
-      const claimNames = gap.claim.filter((it) => isName(claim, it, side.start) && !nameMentioned(it, mentions));
-      const quoteNames = gap.quote.filter((it) => isName(quoteText, it, quoteSide.start) && !side.items.some((c) => c.key === it.key));
+      const claimNames = gap.claim.filter((it) => isName(claim, it, side.start) && !ADJECTIVE_LIKE.test(it.word) && !nameMentioned(it, mentions));
+      const quoteNames = gap.quote.filter((it) => isName(quoteText, it, quoteSide.start) && !ADJECTIVE_LIKE.test(it.word) && !side.items.some((c) => c.key === it.key));
       if (claimNames.length > 0 && quoteNames.length > 0 && gap.claim.length <= 3 && gap.quote.length <= 3) {
         out.push({ kind: 'entity', reason: `'${claim.slice(claimNames[0]!.start, claimNames[0]!.end)}' vs '${quoteText.slice(quoteNames[0]!.start, quoteNames[0]!.end)}'` });
       }
