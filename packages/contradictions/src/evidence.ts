@@ -46,14 +46,14 @@ export const DEFAULT_EVIDENCE_RULE_OPTIONS: EvidenceRuleOptions = {
 };
 
 // Sentences, then clauses: a claim clause is the unit that is lined up with a quote window.
-const SENTENCE_SPLIT = /(?<=[.!?])\s+|;\s*|:\s+|\s+[-–—]\s+|\n+/;
-const CLAUSE_SPLIT = /,\s*(?:and|but|while|whereas|although|though|which|who)\s+|\s+but\s+|,\s*however,?\s*/i;
+const SENTENCE_SPLIT = /(?<=[.!?])\s+|;\s*|:\s+|\s+[-–—]\s+|\n+/g;
+const CLAUSE_SPLIT = /,\s*(?:and|but|while|whereas|although|though|which|who)\s+|\s+but\s+|,\s*however,?\s*/gi;
 
 /** The sentences and clauses of a text, each with its offset in the text. */
 export function clausesOf(text: string): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
-  const split = (part: string, offset: number, pattern: RegExp, then?: RegExp) => {
-    const re = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`);
+  const split = (part: string, offset: number, re: RegExp, then?: RegExp) => {
+    re.lastIndex = 0;
     let last = 0;
     const pieces: Array<[string, number]> = [];
     for (let m = re.exec(part); m !== null; m = re.exec(part)) {
@@ -108,17 +108,23 @@ const ROLE_FORMS: ReadonlyArray<[RegExp, string]> = [
 /** Words that make a role part of a longer one, or qualify it ("former", "acting"): no conflict then. */
 const ROLE_QUALIFIERS = /\b(?:former|ex|acting|interim|deputy|vice|assistant|associate|senior|junior|co|executive|general|regional|managing|board)\b/i;
 
+const ROLE_GLOBAL: ReadonlyArray<[RegExp, string]> = ROLE_FORMS.map(([pattern, role]) => [new RegExp(pattern.source, 'gi'), role]);
+/** Whether a text may name a role at all: one test spares the per-role ones on most texts. */
+const ANY_ROLE = new RegExp(ROLE_FORMS.map(([pattern]) => pattern.source).join('|'), 'i');
+
 /** A text with its role phrases blanked out (so "executive" of "chief executive" is no qualifier). */
 function withoutRoles(text: string): string {
-  return ROLE_FORMS.reduce((rest, [pattern]) => rest.replace(new RegExp(pattern.source, 'gi'), ' '), text);
+  if (!ANY_ROLE.test(text)) return text;
+  return ROLE_GLOBAL.reduce((rest, [pattern]) => rest.replace(pattern, ' '), text);
 }
 
 /** The role phrases of a text, in order, each with its place and canonical form; longer ones first. */
 function rolePhrases(text: string): Array<{ start: number; end: number; role: string }> {
-  let rest = text;
   const found: Array<{ start: number; end: number; role: string }> = [];
-  for (const [pattern, role] of ROLE_FORMS) {
-    rest = rest.replace(new RegExp(pattern.source, 'gi'), (match: string, at: number) => {
+  if (!ANY_ROLE.test(text)) return found;
+  let rest = text;
+  for (const [pattern, role] of ROLE_GLOBAL) {
+    rest = rest.replace(pattern, (match: string, at: number) => {
       found.push({ start: at, end: at + match.length, role });
       return ' '.repeat(match.length);
     });
@@ -263,7 +269,7 @@ function isName(text: string, it: Item, segmentStart: number): boolean {
   // Capitalised words, and names written in two capitalised parts (TikTok); not acronyms or codes.
   if (!/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(text.slice(it.start, it.end))) return false;
   if (NOT_NAMES.has(it.word)) return false;
-  if (ROLE_FORMS.some(([pattern]) => pattern.test(it.word))) return false;
+  if (ANY_ROLE.test(it.word)) return false;
   // The first word of a sentence, clause or quotation is capitalised whatever it is.
   // segmentStart -1: capitalised is enough (the caller knows the word is a name elsewhere).
   if (segmentStart < 0) return true;
@@ -278,8 +284,9 @@ function isName(text: string, it: Item, segmentStart: number): boolean {
 interface Side {
   analysis: Analysis;
   items: Item[];
-  /** Where the clause or segment starts in the analysed text (names at its start are not names). */
+  /** Where the clause or segment starts and ends in the analysed text (names at its start are not names). */
   start: number;
+  end: number;
 }
 
 /** Items of a clause, with state verbs folded ("kept X open" reads as "open X"). */
@@ -301,12 +308,18 @@ function foldStates(items: readonly Item[]): Item[] {
   return out;
 }
 
+// One table for every alignment, grown when needed.
+let lcsTable = new Uint16Array(4096);
+
 /** Longest common subsequence of item keys, as index pairs. */
 function lcs(a: readonly Item[], b: readonly Item[]): Array<[number, number]> {
   const n = a.length;
   const m = b.length;
   const w = m + 1;
-  const t = new Uint16Array((n + 1) * w);
+  if (lcsTable.length < (n + 1) * w) lcsTable = new Uint16Array(Math.max((n + 1) * w, lcsTable.length * 2));
+  const t = lcsTable;
+  t.fill(0, n * w, (n + 1) * w);
+  for (let i = 0; i < n; i++) t[i * w + m] = 0;
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       t[i * w + j] = a[i]!.key === b[j]!.key && a[i]!.kind !== 'cue' ? t[(i + 1) * w + j + 1]! + 1 : Math.max(t[(i + 1) * w + j]!, t[i * w + j + 1]!);
@@ -327,9 +340,11 @@ function lcs(a: readonly Item[], b: readonly Item[]): Array<[number, number]> {
 interface Gap {
   claim: Item[];
   quote: Item[];
-  /** Text of each side between its anchors (the quote's side cut to a few words at the ends). */
-  claimText: string;
-  quoteText: string;
+  /** Where the text of each side between its anchors starts and ends (the quote's cut to a few words at the ends). */
+  claimFrom: number;
+  claimTo: number;
+  quoteFrom: number;
+  quoteTo: number;
 }
 
 interface Lineup {
@@ -338,7 +353,6 @@ interface Lineup {
   anchors: number;
   /** Lined-up content items over the clause's content items. */
   coverage: number;
-  gaps: Gap[];
   /** Negation cues in the clause, and in the quote window. */
   claimCues: Item[];
   quoteCues: Item[];
@@ -347,16 +361,11 @@ interface Lineup {
 /** Items of the quote taken beyond the first and last anchors. */
 const EDGE = 3;
 
-function lineUp(claim: Side, quote: Side): Lineup | undefined {
+/** The words of both sides that do not line up, gap by gap between the anchors. */
+function gapsOf(claim: Side, quote: Side, pairs: ReadonlyArray<[number, number]>): Gap[] {
   const A = claim.items;
   const B = quote.items;
-  const pairs = lcs(A, B);
-  if (pairs.length === 0) return undefined;
-  const keys = new Set<string>();
-  for (const [i] of pairs) if (A[i]!.kind === 'word') keys.add(A[i]!.key);
-  const content = A.filter((it) => it.kind !== 'cue').length;
   const gaps: Gap[] = [];
-  const textBetween = (side: Side, from: number, to: number) => side.analysis.text.slice(from, to);
   for (let k = 0; k <= pairs.length; k++) {
     const [pi, pj] = k > 0 ? pairs[k - 1]! : [-1, -1];
     const [ni, nj] = k < pairs.length ? pairs[k]! : [A.length, B.length];
@@ -364,20 +373,35 @@ function lineUp(claim: Side, quote: Side): Lineup | undefined {
     let qTo = nj;
     if (k === 0) qFrom = Math.max(qFrom, qTo - EDGE);
     if (k === pairs.length) qTo = Math.min(qTo, qFrom + EDGE);
-    const claimItems = A.slice(pi + 1, ni);
     const quoteItems = B.slice(qFrom, qTo);
-    const cFrom = pi >= 0 ? A[pi]!.end : claim.start;
-    const cTo = ni < A.length ? A[ni]!.start : claim.analysis.text.length;
-    const qTextFrom = pj >= 0 ? B[pj]!.end : (quoteItems[0]?.start ?? 0);
-    const qTextTo = nj < B.length && k < pairs.length ? B[nj]!.start : (quoteItems[quoteItems.length - 1]?.end ?? qTextFrom);
-    gaps.push({ claim: claimItems, quote: quoteItems, claimText: textBetween(claim, cFrom, cTo), quoteText: textBetween(quote, qTextFrom, Math.max(qTextFrom, qTextTo)) });
+    const quoteFrom = pj >= 0 ? B[pj]!.end : (quoteItems[0]?.start ?? 0);
+    const quoteTo = nj < B.length && k < pairs.length ? B[nj]!.start : (quoteItems[quoteItems.length - 1]?.end ?? quoteFrom);
+    gaps.push({
+      claim: A.slice(pi + 1, ni),
+      quote: quoteItems,
+      claimFrom: pi >= 0 ? A[pi]!.end : claim.start,
+      claimTo: ni < A.length ? A[ni]!.start : claim.end,
+      quoteFrom,
+      quoteTo: Math.max(quoteFrom, quoteTo),
+    });
   }
+  return gaps;
+}
+
+function lineUp(claim: Side, quote: Side): Lineup | undefined {
+  const A = claim.items;
+  const B = quote.items;
+  const pairs = lcs(A, B);
+  if (pairs.length === 0) return undefined;
+  const keys = new Set<string>();
+  for (const [i] of pairs) if (A[i]!.kind === 'word') keys.add(A[i]!.key);
+  let content = 0;
+  for (const it of A) if (it.kind !== 'cue') content++;
   const [firstJ, lastJ] = [pairs[0]![1], pairs[pairs.length - 1]![1]];
   return {
     pairs,
     anchors: keys.size,
     coverage: content === 0 ? 0 : pairs.length / content,
-    gaps,
     claimCues: A.filter((it) => it.kind === 'cue'),
     quoteCues: B.slice(Math.max(0, firstJ - EDGE), lastJ + 1).filter((it) => it.kind === 'cue'),
   };
@@ -401,7 +425,7 @@ interface Mentions {
 }
 
 function mentionsOf(quotes: readonly Analysis[]): Mentions {
-  const m: Mentions = { quantities: [], dates: [], words: new Set(), squeezed: '', roles: new Set(), plain: '' };
+  const m = { quantities: [], dates: [], words: new Set(), roles: new Set() } as Omit<Mentions, 'squeezed' | 'plain'> as Mentions;
   for (const q of quotes) {
     for (const it of q.items) {
       if (it.kind === 'quantity') m.quantities.push(it);
@@ -411,10 +435,13 @@ function mentionsOf(quotes: readonly Analysis[]): Mentions {
         m.words.add(it.word);
       }
     }
-    m.squeezed += ` ${q.text.toLowerCase().replace(/[\s\-.'’]+/g, '')}`;
-    m.plain += ` ${q.text.toLowerCase().replace(/(\d),(?=\d{3}\b)/g, '$1')}`;
     for (const role of rolesIn(q.text)) m.roles.add(role);
   }
+  // The texts below are built only when a detail is not found among the items.
+  let squeezed: string | undefined;
+  let plain: string | undefined;
+  Object.defineProperty(m, 'squeezed', { get: () => (squeezed ??= quotes.map((q) => q.text.toLowerCase().replace(/[\s\-.'’]+/g, '')).join(' ')) });
+  Object.defineProperty(m, 'plain', { get: () => (plain ??= quotes.map((q) => q.text.toLowerCase().replace(/(\d),(?=\d{3}\b)/g, '$1')).join(' ')) });
   return m;
 }
 
@@ -483,16 +510,24 @@ function isListMarker(text: string, it: Item): boolean {
 export function evidenceConflicts(claim: string, quotes: readonly string[], options: Partial<EvidenceRuleOptions> = {}): EvidenceConflict[] {
   const settings: EvidenceRuleOptions = { ...DEFAULT_EVIDENCE_RULE_OPTIONS, ...options };
   const analyseOptions = { approximateTolerance: settings.approximateTolerance, ...(settings.aliases ? { aliases: settings.aliases } : {}) };
-  const claimAnalysis = analyseWith(claim, analyseOptions);
+  return evidenceConflictsOf(analyseWith(claim, analyseOptions), quotes, settings);
+}
+
+/** `evidenceConflicts` on a claim already analysed with the same quantity options and aliases. */
+export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly string[], settings: EvidenceRuleOptions): EvidenceConflict[] {
+  const claim = claimAnalysis.text;
+  const analyseOptions = { approximateTolerance: settings.approximateTolerance, ...(settings.aliases ? { aliases: settings.aliases } : {}) };
   const quoteAnalyses = quotes.map((q) => analyseWith(q, analyseOptions));
   const mentions = mentionsOf(quoteAnalyses);
+  const claimClauses = clausesOf(claim);
   const found = new Map<EvidenceConflictKind, EvidenceConflict>();
   const report = (c: EvidenceConflict) => {
     if (!found.has(c.kind)) found.set(c.kind, c);
   };
 
   // Unsupported details: numbers, dates and names the quotes never mention.
-  for (const clause of clausesOf(claim)) {
+  for (const clause of claimClauses) {
+    if (found.has('unsupported')) break;
     const end = clause.start + clause.text.length;
     for (const it of claimAnalysis.items) {
       if (it.start < clause.start || it.end > end) continue;
@@ -508,7 +543,7 @@ export function evidenceConflicts(claim: string, quotes: readonly string[], opti
 
   // A person's role: the claim gives a name a role, and a quote puts a different role right beside
   // the same name ("Theo Bertram, the app's vice-president").
-  for (const clause of clausesOf(claim)) {
+  for (const clause of claimClauses) {
     const roles = rolesIn(clause.text).filter((r) => !roleMentioned(r, mentions));
     if (roles.length !== 1 || ROLE_QUALIFIERS.test(withoutRoles(clause.text))) continue;
     const end = clause.start + clause.text.length;
@@ -527,12 +562,12 @@ export function evidenceConflicts(claim: string, quotes: readonly string[], opti
   const segments = quoteAnalyses.flatMap((analysis, quote) =>
     clausesOf(analysis.text).map((c) => ({
       quote,
-      side: { analysis, start: c.start, items: foldStates(analysis.items.filter((it) => it.start >= c.start && it.end <= c.start + c.text.length)) },
+      side: { analysis, start: c.start, end: c.start + c.text.length, items: foldStates(analysis.items.filter((it) => it.start >= c.start && it.end <= c.start + c.text.length)) },
     })),
   );
-  for (const clause of clausesOf(claim)) {
+  for (const clause of claimClauses) {
     const end = clause.start + clause.text.length;
-    const side: Side = { analysis: claimAnalysis, start: clause.start, items: foldStates(claimAnalysis.items.filter((it) => it.start >= clause.start && it.end <= end)) };
+    const side: Side = { analysis: claimAnalysis, start: clause.start, end, items: foldStates(claimAnalysis.items.filter((it) => it.start >= clause.start && it.end <= end)) };
     if (side.items.length === 0) continue;
     let best: { lineup: Lineup; quote: number; side: Side } | undefined;
     for (const segment of segments) {
@@ -567,7 +602,8 @@ function clauseConflicts(claim: string, side: Side, quoteSide: Side, lineup: Lin
         out.push({ kind: 'date', reason: `'${a.date!.text}' vs '${b.date!.text}'` });
       }
     }
-    for (const gap of lineup.gaps) {
+    for (const gap of gapsOf(side, quoteSide, lineup.pairs)) {
+      const claimText = claim.slice(gap.claimFrom, gap.claimTo);
       // A name for a different name between the same anchors.
       const claimNames = gap.claim.filter((it) => isName(claim, it, side.start) && !ADJECTIVE_LIKE.test(it.word) && !nameMentioned(it, mentions));
       const quoteNames = gap.quote.filter((it) => isName(quoteText, it, quoteSide.start) && !ADJECTIVE_LIKE.test(it.word) && !side.items.some((c) => c.key === it.key));
@@ -575,9 +611,9 @@ function clauseConflicts(claim: string, side: Side, quoteSide: Side, lineup: Lin
         out.push({ kind: 'entity', reason: `'${claim.slice(claimNames[0]!.start, claimNames[0]!.end)}' vs '${quoteText.slice(quoteNames[0]!.start, quoteNames[0]!.end)}'` });
       }
       // A role for a different role.
-      const claimRoles = rolesIn(gap.claimText).filter((r) => !roleMentioned(r, mentions));
-      const quoteRoles = rolesIn(gap.quoteText);
-      if (claimRoles.length > 0 && quoteRoles.length > 0 && !ROLE_QUALIFIERS.test(withoutRoles(gap.claimText))) {
+      const claimRoles = gap.claim.length === 0 ? [] : rolesIn(claimText).filter((r) => !roleMentioned(r, mentions));
+      const quoteRoles = claimRoles.length === 0 ? [] : rolesIn(quoteText.slice(gap.quoteFrom, gap.quoteTo));
+      if (claimRoles.length > 0 && quoteRoles.length > 0 && !ROLE_QUALIFIERS.test(withoutRoles(claimText))) {
         out.push({ kind: 'entity', reason: `'${claimRoles[0]}' vs '${quoteRoles[0]}'` });
       }
       // A word for its opposite, the claim's word absent from the window and the quote's from the clause.

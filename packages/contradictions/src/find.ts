@@ -7,7 +7,7 @@ import { analyseWith } from './analyse.js';
 import type { AliasTable, Analysis } from './analyse.js';
 import { compareAnalysedTexts, DEFAULT_COMPARE_OPTIONS } from './compare.js';
 import type { CompareOptions } from './compare.js';
-import { evidenceConflicts } from './evidence.js';
+import { DEFAULT_EVIDENCE_RULE_OPTIONS, evidenceConflictsOf } from './evidence.js';
 import type { EvidenceRuleOptions } from './evidence.js';
 import { structuredConflicts } from './structured.js';
 import type { PairConflict } from './structured.js';
@@ -166,7 +166,7 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
   const againstQuote: CompareOptions = { ...compare, extraSide: 'b', maxExtraWords: options.evidenceExtraWords };
   const filter: AntonymFilter = { synset: options.synsetAntonyms, nouns: options.nounAntonyms, indirect: options.indirectAntonyms };
   const looseKinds: readonly ContradictionKind[] = ['numeric', 'date', 'negation', 'antonym', 'entity', 'unsupported'];
-  const evidenceRules: Partial<EvidenceRuleOptions> = { aliases, approximateTolerance: options.approximateTolerance, antonyms: filter };
+  const evidenceRules: EvidenceRuleOptions = { ...DEFAULT_EVIDENCE_RULE_OPTIONS, aliases, approximateTolerance: options.approximateTolerance, antonyms: filter };
   const acceptedAntonyms = new Map<string, readonly string[]>();
   const antonymsOfWord = (word: string): readonly string[] => {
     // Most words have none, which the lexicon tells without a map lookup.
@@ -203,7 +203,7 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
     }
     // Paraphrase: the claim lined up with the best window of its quotes, and its unsupported details.
     if (options.paraphrase && !covered && backing.length > 0 && looseKinds.some((k) => kinds.has(k))) {
-      for (const found of evidenceConflicts(claim.claim, backing.map((e) => e.quote), evidenceRules)) {
+      for (const found of evidenceConflictsOf(analysis, backing.map((e) => e.quote), evidenceRules)) {
         if (!kinds.has(found.kind)) continue;
         // An unsupported detail is in no quote: it is reported at the first, and acknowledged by naming it.
         const quoted = backing[found.quote ?? 0]!;
