@@ -12,6 +12,7 @@ import { disjoint } from './interval.js';
 import { areAntonyms } from './lexicon.js';
 import type { AntonymFilter } from './lexicon.js';
 import type { QuantityOptions } from './numbers.js';
+import { stem } from './tokens.js';
 
 export type EvidenceConflictKind = 'numeric' | 'date' | 'negation' | 'antonym' | 'entity' | 'unsupported';
 
@@ -260,7 +261,7 @@ const NOT_NAMES = new Set(
  * Capitalised adjectives (Conservative, Chinese, European, Catholic, Federal) qualify a name rather
  * than name something: two of them in one place are often two words for one thing (Conservative, Tory).
  */
-const ADJECTIVE_LIKE = /(?:ive|ian|ean|an|ese|ish|ic|al|ern)$/;
+const ADJECTIVE_LIKE = /(?:ive|ian|ean|ican|ese|ish|ic|al|ern)$/;
 
 /** Whether the item is written as a name: capitalised, not the first word of its sentence or clause. */
 function isName(text: string, it: Item, segmentStart: number): boolean {
@@ -463,7 +464,10 @@ function dateMentioned(it: Item, m: Mentions): boolean {
 }
 
 function nameMentioned(it: Item, m: Mentions): boolean {
-  return m.words.has(it.key) || m.words.has(it.word) || m.squeezed.includes(it.word.replace(/[\s\-.'’]+/g, ''));
+  if (m.words.has(it.key) || m.words.has(it.word) || m.squeezed.includes(it.word.replace(/[\s\-.'’]+/g, ''))) return true;
+  // The same name in another form: China and Chinese, Britain and British, Canada and Canadian.
+  const root = it.word.slice(0, Math.max(4, it.word.length - 2));
+  return it.word.length >= 5 && [...m.words].some((w) => w.length >= root.length && w.startsWith(root));
 }
 
 /** Whether a role of the claim is one the quotes name, or part of one ("president" in "vice-president"). */
@@ -498,6 +502,20 @@ function besideName(name: Item, quotes: readonly Analysis[]): { role: string; qu
  */
 const WEAK_NUMBERS = /^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|single|once|twice|couple|dozen|first|second|third|fourth|fifth)\s*)+$/i;
 
+/**
+ * Words that carry a negation of their own ("stop X being exported" is "X not exported"; "failed to
+ * attend", "avoided", "lacks"): a text that holds one may say what the other says with "not". Stems.
+ */
+const IMPLICIT_NEGATIVES: ReadonlySet<string> = new Set(
+  (
+    'stop prevent avoid halt ban block fail lack refrain ceas abstain reject oppos against absenc unabl ' +
+    'instead rather unless except exclud omit forbid prohibit preclud deter resist declin dismiss miss ' +
+    'neglect ignor forgo forgot forget barr hinder impossibl unlik without free'
+  )
+    .split(' ')
+    .map((w) => stem(w)),
+);
+
 /** A number that numbers a list item ("3) The document…", "2. Costs"): it counts nothing. */
 function isListMarker(text: string, it: Item): boolean {
   return /^\s*$/.test(text.slice(Math.max(0, text.lastIndexOf('\n', it.start)), it.start)) && /^[).:]/.test(text.slice(it.end, it.end + 1)) && /^\d{1,2}$/.test(it.quantity!.text);
@@ -525,21 +543,24 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
     if (!found.has(c.kind)) found.set(c.kind, c);
   };
 
-  // Unsupported details: numbers, dates and names the quotes never mention.
+  // Unsupported details: numbers, dates and names the quotes never mention, all in one finding.
+  const missing: string[] = [];
   for (const clause of claimClauses) {
-    if (found.has('unsupported')) break;
     const end = clause.start + clause.text.length;
     for (const it of claimAnalysis.items) {
       if (it.start < clause.start || it.end > end) continue;
-      if (it.kind === 'quantity' && !WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)) {
-        report({ kind: 'unsupported', reason: `'${it.quantity!.text}' is in no quote` });
-      } else if (it.kind === 'date' && !dateMentioned(it, mentions)) {
-        report({ kind: 'unsupported', reason: `'${it.date!.text}' is in no quote` });
-      } else if (isName(claim, it, clause.start) && !nameMentioned(it, mentions)) {
-        report({ kind: 'unsupported', reason: `'${claim.slice(it.start, it.end)}' is named in no quote` });
-      }
+      const unsupported =
+        it.kind === 'quantity'
+          ? !WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)
+          : it.kind === 'date'
+            ? !dateMentioned(it, mentions)
+            : // A declared entity is a subject of the workspace, which quotes often name by a pronoun.
+              isName(claim, it, clause.start) && !it.key.startsWith('@') && !ADJECTIVE_LIKE.test(it.word) && !nameMentioned(it, mentions);
+      const written = `'${claim.slice(it.start, it.end)}'`;
+      if (unsupported && !missing.includes(written)) missing.push(written);
     }
   }
+  if (missing.length > 0) report({ kind: 'unsupported', reason: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} in no quote` });
 
   // A person's role: the claim gives a name a role, and a quote puts a different role right beside
   // the same name ("Theo Bertram, the app's vice-president").
@@ -630,7 +651,13 @@ function clauseConflicts(claim: string, side: Side, quoteSide: Side, lineup: Lin
       }
     }
   }
-  if (claimNegated !== quoteNegated && lineup.coverage >= settings.negationCoverage && lineup.anchors >= settings.minAnchors + 1) {
+  const affirmative = claimNegated ? quoteSide.items : side.items;
+  if (
+    claimNegated !== quoteNegated &&
+    lineup.coverage >= settings.negationCoverage &&
+    lineup.anchors >= settings.minAnchors + 1 &&
+    !affirmative.some((it) => it.kind === 'word' && IMPLICIT_NEGATIVES.has(it.key))
+  ) {
     const cue = (claimNegated ? lineup.claimCues : lineup.quoteCues)[0]!;
     const phrase = claimNegated ? claim.slice(cue.start, cue.end) : quoteText.slice(cue.start, cue.end);
     out.push({ kind: 'negation', reason: claimNegated ? `the claim says '${phrase}', the quote does not` : `the quote says '${phrase}', the claim does not` });
