@@ -29,10 +29,15 @@ export interface EvidenceRuleOptions extends QuantityOptions {
   antonyms: AntonymFilter;
   /**
    * Share of a claim clause's content words (numbers and dates included) that must line up with the
-   * quote window for the gap rules (numbers, dates, names, roles, antonyms). Default 0.5.
+   * quote window for the gap rules (numbers, dates, names, roles, antonyms). Default 0.34.
    */
   minCoverage: number;
-  /** The same share for the negation rule, which has no gap to anchor it. Default 0.8. */
+  /**
+   * The same share for opposites: a common word and its opposite need more context than a number or
+   * a name to be about the same thing. Default 0.5.
+   */
+  antonymCoverage: number;
+  /** The same share for the negation rule, which has no gap to anchor it. Default 0.7. */
   negationCoverage: number;
   /** Distinct content words a clause and its window must share. Default 2 (3 for negation). */
   minAnchors: number;
@@ -41,17 +46,21 @@ export interface EvidenceRuleOptions extends QuantityOptions {
 export const DEFAULT_EVIDENCE_RULE_OPTIONS: EvidenceRuleOptions = {
   approximateTolerance: 0.1,
   antonyms: { synset: true, indirect: true, nouns: false },
-  minCoverage: 0.5,
-  negationCoverage: 0.8,
+  minCoverage: 0.34,
+  antonymCoverage: 0.5,
+  negationCoverage: 0.7,
   minAnchors: 2,
 };
 
 // Sentences, then clauses: a claim clause is the unit that is lined up with a quote window.
 const SENTENCE_SPLIT = /(?<=[.!?])\s+|;\s*|:\s+|\s+[-–—]\s+|\n+/g;
 const CLAUSE_SPLIT = /,\s*(?:and|but|while|whereas|although|though|which|who)\s+|\s+but\s+|,\s*however,?\s*/gi;
+// Phrases: every comma and every "and" or "but" as well. Numbers, names and opposites are compared
+// phrase by phrase ("up 70 basis points from the prior quarter"); a negation needs its whole clause.
+const PHRASE_SPLIT = /,\s*(?:however,?\s*)?(?:(?:and|but|while|whereas|although|though|which|who)\s+)?|\s+(?:and|but)\s+/gi;
 
-/** The sentences and clauses of a text, each with its offset in the text. */
-export function clausesOf(text: string): Array<{ text: string; start: number }> {
+/** The sentences and clauses (or, with `phrases`, the phrases) of a text, each with its offset in the text. */
+export function clausesOf(text: string, phrases = false): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
   const split = (part: string, offset: number, re: RegExp, then?: RegExp) => {
     re.lastIndex = 0;
@@ -71,7 +80,7 @@ export function clausesOf(text: string): Array<{ text: string; start: number }> 
       else if (/\p{L}/u.test(piece)) out.push({ text: piece, start: at });
     }
   };
-  split(text, 0, SENTENCE_SPLIT, CLAUSE_SPLIT);
+  split(text, 0, SENTENCE_SPLIT, phrases ? PHRASE_SPLIT : CLAUSE_SPLIT);
   return out;
 }
 
@@ -579,39 +588,50 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
     }
   }
 
-  // Conflicts: each claim clause against its best window among the quotes' sentences and clauses.
-  const segments = quoteAnalyses.flatMap((analysis, quote) =>
-    clausesOf(analysis.text).map((c) => ({
-      quote,
-      side: { analysis, start: c.start, end: c.start + c.text.length, items: foldStates(analysis.items.filter((it) => it.start >= c.start && it.end <= c.start + c.text.length)) },
-    })),
-  );
-  for (const clause of claimClauses) {
-    const end = clause.start + clause.text.length;
-    const side: Side = { analysis: claimAnalysis, start: clause.start, end, items: foldStates(claimAnalysis.items.filter((it) => it.start >= clause.start && it.end <= end)) };
-    if (side.items.length === 0) continue;
-    let best: { lineup: Lineup; quote: number; side: Side } | undefined;
-    for (const segment of segments) {
-      const lineup = lineUp(side, segment.side);
-      if (!lineup) continue;
-      if (!best || lineup.anchors > best.lineup.anchors || (lineup.anchors === best.lineup.anchors && segment.side.items.length < best.side.items.length)) {
-        best = { lineup, quote: segment.quote, side: segment.side };
+  // Conflicts: each claim phrase against its best window among the quotes' phrases (numbers, dates,
+  // names, roles, opposites), and each claim clause against the best of the quotes' clauses (negation).
+  for (const phrases of [true, false]) {
+    const segments = quoteAnalyses.flatMap((analysis, quote) =>
+      clausesOf(analysis.text, phrases).map((c) => ({
+        quote,
+        side: { analysis, start: c.start, end: c.start + c.text.length, items: foldStates(analysis.items.filter((it) => it.start >= c.start && it.end <= c.start + c.text.length)) },
+      })),
+    );
+    for (const clause of phrases ? clausesOf(claim, true) : claimClauses) {
+      const end = clause.start + clause.text.length;
+      const side: Side = { analysis: claimAnalysis, start: clause.start, end, items: foldStates(claimAnalysis.items.filter((it) => it.start >= clause.start && it.end <= end)) };
+      if (side.items.length === 0) continue;
+      let best: { lineup: Lineup; quote: number; side: Side } | undefined;
+      for (const segment of segments) {
+        const lineup = lineUp(side, segment.side);
+        if (!lineup) continue;
+        if (!best || lineup.anchors > best.lineup.anchors || (lineup.anchors === best.lineup.anchors && segment.side.items.length < best.side.items.length)) {
+          best = { lineup, quote: segment.quote, side: segment.side };
+        }
       }
+      if (!best || best.lineup.anchors < settings.minAnchors) continue;
+      const { lineup, quote } = best;
+      for (const conflict of clauseConflicts(claim, side, best.side, lineup, mentions, settings, phrases ? 'gaps' : 'negation')) report({ ...conflict, quote });
     }
-    if (!best || best.lineup.anchors < settings.minAnchors) continue;
-    const { lineup, quote } = best;
-    for (const conflict of clauseConflicts(claim, side, best.side, lineup, mentions, settings)) report({ ...conflict, quote });
   }
   const order: EvidenceConflictKind[] = ['numeric', 'date', 'entity', 'negation', 'antonym', 'unsupported'];
   return order.flatMap((kind) => (found.has(kind) ? [found.get(kind)!] : []));
 }
 
-function clauseConflicts(claim: string, side: Side, quoteSide: Side, lineup: Lineup, mentions: Mentions, settings: EvidenceRuleOptions): Array<Omit<EvidenceConflict, 'quote'>> {
+function clauseConflicts(
+  claim: string,
+  side: Side,
+  quoteSide: Side,
+  lineup: Lineup,
+  mentions: Mentions,
+  settings: EvidenceRuleOptions,
+  rules: 'gaps' | 'negation',
+): Array<Omit<EvidenceConflict, 'quote'>> {
   const out: Array<Omit<EvidenceConflict, 'quote'>> = [];
   const quoteText = quoteSide.analysis.text;
   const claimNegated = lineup.claimCues.length % 2 === 1;
   const quoteNegated = lineup.quoteCues.length % 2 === 1;
-  if (lineup.coverage >= settings.minCoverage) {
+  if (rules === 'gaps' && lineup.coverage >= settings.minCoverage) {
     // Numbers and dates in the same slot (lined up by kind and unit).
     for (const [i, j] of lineup.pairs) {
       const a = side.items[i]!;
@@ -638,7 +658,7 @@ function clauseConflicts(claim: string, side: Side, quoteSide: Side, lineup: Lin
         out.push({ kind: 'entity', reason: `'${claimRoles[0]}' vs '${quoteRoles[0]}'` });
       }
       // A word for its opposite, the claim's word absent from the window and the quote's from the clause.
-      if (claimNegated === quoteNegated) {
+      if (claimNegated === quoteNegated && lineup.coverage >= settings.antonymCoverage) {
         search: for (const a of gap.claim) {
           if (a.kind !== 'word' || quoteSide.items.some((b) => b.key === a.key)) continue;
           for (const b of gap.quote) {
@@ -653,6 +673,7 @@ function clauseConflicts(claim: string, side: Side, quoteSide: Side, lineup: Lin
   }
   const affirmative = claimNegated ? quoteSide.items : side.items;
   if (
+    rules === 'negation' &&
     claimNegated !== quoteNegated &&
     lineup.coverage >= settings.negationCoverage &&
     lineup.anchors >= settings.minAnchors + 1 &&
