@@ -629,8 +629,9 @@ function clauseConflicts(
 ): Array<Omit<EvidenceConflict, 'quote'>> {
   const out: Array<Omit<EvidenceConflict, 'quote'>> = [];
   const quoteText = quoteSide.analysis.text;
-  const claimNegated = lineup.claimCues.length % 2 === 1;
-  const quoteNegated = lineup.quoteCues.length % 2 === 1;
+  // Presence, not parity: "cannot and should not" negates once, in other words, not twice.
+  const claimNegated = lineup.claimCues.length > 0;
+  const quoteNegated = lineup.quoteCues.length > 0;
   if (rules === 'gaps' && lineup.coverage >= settings.minCoverage) {
     // Numbers and dates in the same slot (lined up by kind and unit).
     for (const [i, j] of lineup.pairs) {

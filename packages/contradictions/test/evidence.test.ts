@@ -73,6 +73,11 @@ describe('negation and antonyms under local alignment', () => {
     expect(kinds('The company reported strong growth in the cloud business.', 'The company did not report strong growth in the cloud business.')).toEqual(['negation']);
   });
 
+  it('reads coordinated negations as one ("cannot and should not"), and "stop" as saying "not"', () => {
+    expect(kinds('Parliament should not legitimise an app that experts described as spyware', 'We cannot and should not legitimise the use of an app which has been described by tech experts as spyware.')).toEqual([]);
+    expect(kinds('She wanted to stop critical technologies being exported for use by authoritarian regimes', 'She wanted to ensure critical technologies were not exported for use by authoritarian regimes.')).toEqual([]);
+  });
+
   it('leaves a negation both texts carry, and one in a clause the claim does not restate', () => {
     expect(kinds('The company never reported strong growth in the cloud business.', 'The company did not report strong growth in the cloud business.')).toEqual([]);
     expect(kinds('The company reported strong growth in the cloud business.', 'The company reported strong growth in the cloud business, but it did not raise prices.')).toEqual([]);
