@@ -299,9 +299,23 @@ interface Side {
   end: number;
 }
 
+/** The items that lie within [start, end) of their text (items are in text order). */
+function itemsIn(items: readonly Item[], start: number, end: number): Item[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Item[] = [];
+  for (let k = lo; k < items.length && items[k]!.start < end; k++) if (items[k]!.end <= end) out.push(items[k]!);
+  return out;
+}
+
 /** Items of a clause, with state verbs folded ("kept X open" reads as "open X"). */
-function foldStates(items: readonly Item[]): Item[] {
-  const out = [...items];
+function foldStates(items: Item[]): Item[] {
+  const out = items;
   for (let i = 0; i < out.length; i++) {
     const verb = out[i]!;
     if (verb.kind !== 'word' || !STATE_VERBS.has(verb.word)) continue;
@@ -421,38 +435,39 @@ function lineUp(claim: Side, quote: Side): Lineup | undefined {
 // What every quote mentions, in any form: for unsupported details and for "the claim's value is
 // nowhere in the evidence" (a conflict needs the claim's value to be absent, not merely elsewhere).
 
-interface Mentions {
-  quantities: Item[];
-  dates: Item[];
+class Mentions {
+  quantities: Item[] = [];
+  dates: Item[] = [];
   /** Lower-case words and their stems, and entity keys. */
-  words: Set<string>;
-  /** Lower-case text of all quotes with spaces, hyphens and dots taken out ("Tik Tok" is "tiktok"). */
-  squeezed: string;
+  words = new Set<string>();
   /** Canonical roles named. */
-  roles: Set<string>;
-  /** Lower-case text of all quotes, thousands separators taken out of numbers. */
-  plain: string;
-}
+  roles = new Set<string>();
+  private squeezedText: string | undefined;
+  private plainText: string | undefined;
 
-function mentionsOf(quotes: readonly Analysis[]): Mentions {
-  const m = { quantities: [], dates: [], words: new Set(), roles: new Set() } as Omit<Mentions, 'squeezed' | 'plain'> as Mentions;
-  for (const q of quotes) {
-    for (const it of q.items) {
-      if (it.kind === 'quantity') m.quantities.push(it);
-      else if (it.kind === 'date') m.dates.push(it);
-      else if (it.kind === 'word') {
-        m.words.add(it.key);
-        m.words.add(it.word);
+  constructor(private readonly quotes: readonly Analysis[]) {
+    for (const q of quotes) {
+      for (const it of q.items) {
+        if (it.kind === 'quantity') this.quantities.push(it);
+        else if (it.kind === 'date') this.dates.push(it);
+        else if (it.kind === 'word') {
+          this.words.add(it.key);
+          this.words.add(it.word);
+        }
       }
+      for (const role of rolesIn(q.text)) this.roles.add(role);
     }
-    for (const role of rolesIn(q.text)) m.roles.add(role);
   }
-  // The texts below are built only when a detail is not found among the items.
-  let squeezed: string | undefined;
-  let plain: string | undefined;
-  Object.defineProperty(m, 'squeezed', { get: () => (squeezed ??= quotes.map((q) => q.text.toLowerCase().replace(/[\s\-.'’]+/g, '')).join(' ')) });
-  Object.defineProperty(m, 'plain', { get: () => (plain ??= quotes.map((q) => q.text.toLowerCase().replace(/(\d),(?=\d{3}\b)/g, '$1')).join(' ')) });
-  return m;
+
+  /** Lower-case text of all quotes with spaces, hyphens and dots taken out ("Tik Tok" is "tiktok"); built when first needed. */
+  get squeezed(): string {
+    return (this.squeezedText ??= this.quotes.map((q) => q.text.toLowerCase().replace(/[\s\-.'’]+/g, '')).join(' '));
+  }
+
+  /** Lower-case text of all quotes, thousands separators taken out of numbers; built when first needed. */
+  get plain(): string {
+    return (this.plainText ??= this.quotes.map((q) => q.text.toLowerCase().replace(/(\d),(?=\d{3}\b)/g, '$1')).join(' '));
+  }
 }
 
 function quantityMentioned(it: Item, m: Mentions): boolean {
@@ -545,7 +560,7 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
   const claim = claimAnalysis.text;
   const analyseOptions = { approximateTolerance: settings.approximateTolerance, ...(settings.aliases ? { aliases: settings.aliases } : {}) };
   const quoteAnalyses = quotes.map((q) => analyseWith(q, analyseOptions));
-  const mentions = mentionsOf(quoteAnalyses);
+  const mentions = new Mentions(quoteAnalyses);
   const claimClauses = clausesOf(claim);
   const found = new Map<EvidenceConflictKind, EvidenceConflict>();
   const report = (c: EvidenceConflict) => {
@@ -556,8 +571,7 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
   const missing: string[] = [];
   for (const clause of claimClauses) {
     const end = clause.start + clause.text.length;
-    for (const it of claimAnalysis.items) {
-      if (it.start < clause.start || it.end > end) continue;
+    for (const it of itemsIn(claimAnalysis.items, clause.start, end)) {
       const unsupported =
         it.kind === 'quantity'
           ? !WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)
@@ -590,16 +604,18 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
 
   // Conflicts: each claim phrase against its best window among the quotes' phrases (numbers, dates,
   // names, roles, opposites), and each claim clause against the best of the quotes' clauses (negation).
-  for (const phrases of [true, false]) {
+  // Negation needs a cue on one side at least.
+  const anyCue = claimAnalysis.negations > 0 || quoteAnalyses.some((q) => q.negations > 0);
+  for (const phrases of anyCue ? [true, false] : [true]) {
     const segments = quoteAnalyses.flatMap((analysis, quote) =>
       clausesOf(analysis.text, phrases).map((c) => ({
         quote,
-        side: { analysis, start: c.start, end: c.start + c.text.length, items: foldStates(analysis.items.filter((it) => it.start >= c.start && it.end <= c.start + c.text.length)) },
+        side: { analysis, start: c.start, end: c.start + c.text.length, items: foldStates(itemsIn(analysis.items, c.start, c.start + c.text.length)) },
       })),
     );
     for (const clause of phrases ? clausesOf(claim, true) : claimClauses) {
       const end = clause.start + clause.text.length;
-      const side: Side = { analysis: claimAnalysis, start: clause.start, end, items: foldStates(claimAnalysis.items.filter((it) => it.start >= clause.start && it.end <= end)) };
+      const side: Side = { analysis: claimAnalysis, start: clause.start, end, items: foldStates(itemsIn(claimAnalysis.items, clause.start, end)) };
       if (side.items.length === 0) continue;
       let best: { lineup: Lineup; quote: number; side: Side } | undefined;
       for (const segment of segments) {
