@@ -143,9 +143,9 @@ const lines = [
   `  100k claims: ${show(t100k)}`,
   `  100k claims, evidence not checked: ${show(t100kClaimsOnly)}`,
   `  growth exponent log(t100k/t10k)/log(10): ${exponent.toFixed(2)} wall, ${cpuExponent.toFixed(2)} CPU (1 = linear)`,
-  `  goal 100k <= 2000 ms: ${t100k.ms <= 2000 ? 'met' : 'missed'}`,
+  `  goal 100k <= 2000 ms: ${t100k.ms <= 2000 ? 'met' : 'missed'} wall, ${t100k.cpu <= 2000 ? 'met' : 'missed'} CPU`,
   `  20k claims, quotes in other words: ${show(t20kParaphrase)}`,
   `  20k claims, quotes in other words, paraphrase rules off: ${show(t20kStrict)}`,
-  `  paraphrase rules add ${(t20kParaphrase.ms - t20kStrict.ms).toFixed(0)} ms at 20k claims (goal <= 1000 ms): ${t20kParaphrase.ms - t20kStrict.ms <= 1000 ? 'met' : 'missed'}`,
+  `  paraphrase rules add ${(t20kParaphrase.ms - t20kStrict.ms).toFixed(0)} ms wall, ${(t20kParaphrase.cpu - t20kStrict.cpu).toFixed(0)} ms CPU at 20k claims (goal <= 1000 ms): ${t20kParaphrase.ms - t20kStrict.ms <= 1000 ? 'met' : 'missed'} wall, ${t20kParaphrase.cpu - t20kStrict.cpu <= 1000 ? 'met' : 'missed'} CPU`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
