@@ -70,6 +70,7 @@ const RECALL_SETS = {
   numeric: { label: 'Breaking NLI cardinals + ordinals', test: (p) => p.set === 'breaking' && (p.category === 'cardinals' || p.category === 'ordinals') },
   negation: { label: 'SICK contradictions with one side negated', test: (p) => p.set === 'sick' && onlyOneNegated(p) },
   date: { label: 'none in this data', test: () => false },
+  entity: { label: 'Breaking NLI countries', test: (p) => p.set === 'breaking' && p.category === 'countries' },
 };
 
 // FACTCHECK_EVAL_OPTIONS='{"minSharedWords":1}' measures other settings of compareTexts.

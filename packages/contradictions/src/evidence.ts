@@ -288,6 +288,14 @@ function isName(text: string, it: Item, segmentStart: number): boolean {
   return true;
 }
 
+/**
+ * Whether a word of an analysed text names someone or something in a way two claims can disagree
+ * on: written as a name (not opening its sentence) and not a capitalised adjective.
+ */
+export function namesEntity(text: string, it: Item): boolean {
+  return isName(text, it, 0) && !ADJECTIVE_LIKE.test(it.word);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lining up a claim clause with a quote window.
 

@@ -7,7 +7,7 @@ import { analyseWith } from './analyse.js';
 import type { AliasTable, Analysis } from './analyse.js';
 import { compareAnalysedTexts, DEFAULT_COMPARE_OPTIONS } from './compare.js';
 import type { CompareOptions } from './compare.js';
-import { DEFAULT_EVIDENCE_RULE_OPTIONS, evidenceConflictsOf } from './evidence.js';
+import { DEFAULT_EVIDENCE_RULE_OPTIONS, evidenceConflictsOf, namesEntity } from './evidence.js';
 import type { EvidenceRuleOptions } from './evidence.js';
 import { structuredConflicts } from './structured.js';
 import type { PairConflict } from './structured.js';
@@ -180,10 +180,18 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
   // keep only what the search needs of its word set, in a flat table. Claims are analysed again only if
   // a candidate pair needs them: holding every analysis would cost far more memory than it saves.
   const wordSets = new WordSetTable();
+  /** Words written as names in some claim (lower case). */
+  const names = new Set<string>();
   for (const claim of claims) {
     const analysis = analyseWith(claim.claim, compare);
     const pivots = analysis.words.map(() => false);
-    for (const it of analysis.items) if (it.kind === 'word' && antonymsOfWord(it.word).length > 0) pivots[analysis.words.indexOf(it.key)] = true;
+    for (const it of analysis.items) {
+      if (it.kind !== 'word') continue;
+      // A name may stand where another claim has another name: it is looked up left out, like an antonym.
+      const name = kinds.has('entity') && namesEntity(analysis.text, it);
+      if (name) names.add(it.word);
+      if (name || antonymsOfWord(it.word).length > 0) pivots[analysis.words.indexOf(it.key)] = true;
+    }
     wordSets.add({ words: analysis.words, surfaces: analysis.surfaces, pivots, negations: analysis.negations, slots: analysis.slots });
     if (!options.checkEvidence || claim.verdict === 'refuted' || claim.evidence.length === 0) continue;
     const check = new QuoteCheck(analysis, antonymsOfWord);
@@ -219,7 +227,7 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
     antonymAndExtras,
     affirmativeExtras: options.affirmativeExtraWords,
     minShared: options.minSharedWords,
-    antonyms: (x, y) => areAntonyms(x, y, filter),
+    antonyms: (x, y) => areAntonyms(x, y, filter) || (names.has(x) && names.has(y)),
   };
   const pairs = candidatePairsIn(wordSets, depths, { minWords: options.minSharedWords, maxPostings: options.maxPostings });
   // A claim is analysed again once, however many pairs it is in, and dropped after its last pair:

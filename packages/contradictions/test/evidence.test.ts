@@ -143,3 +143,21 @@ describe('findContradictions: the paraphrase rules', () => {
     ]);
   });
 });
+
+describe('entity between claims', () => {
+  it('flags two claims that name different organisations in the same place, and no more', () => {
+    const claims = [makeClaim({ id: 'a', claim: 'The deal was signed by Microsoft in Paris.' }), makeClaim({ id: 'b', claim: 'The deal was signed by Oracle in Paris.' })];
+    expect(findContradictions(input(claims))).toMatchObject([{ claims: ['a', 'b'], kind: 'entity', reason: "'Microsoft' vs 'Oracle'" }]);
+  });
+
+  it('leaves names in different places, capitalised adjectives, and words that open a sentence', () => {
+    const pairs: Array<[string, string]> = [
+      ['The deal was signed by Microsoft in Paris.', 'The deal was signed in Paris by Oracle.'],
+      ['The Conservative leadership debate was held in July.', 'The Tory leadership debate was held in July.'],
+      ['Microsoft signed the deal in Paris.', 'Oracle signed the deal in Paris.'],
+    ];
+    for (const [a, b] of pairs) {
+      expect(findContradictions(input([makeClaim({ id: 'a', claim: a }), makeClaim({ id: 'b', claim: b })])).filter((f) => f.kind === 'entity')).toEqual([]);
+    }
+  });
+});
