@@ -28,9 +28,15 @@ export interface CompareOptions extends AlignmentOptions, QuantityOptions {
    * 'b': every word of the first text must line up; only the second (an evidence quote) may carry extras.
    */
   extraSide: 'either' | 'b';
+  /**
+   * Flag two texts that line up but for one name each, in the same place (`entity`). Default false:
+   * two claims about different subjects often both hold ("banned in Canada", "banned in India"); in
+   * sentence pairs that describe one scene (Breaking NLI) the rule is exact.
+   */
+  claimEntities: boolean;
 }
 
-export const DEFAULT_COMPARE_OPTIONS: CompareOptions = { ...DEFAULT_ALIGNMENT_OPTIONS, ...DEFAULT_QUANTITY_OPTIONS, extraSide: 'either' };
+export const DEFAULT_COMPARE_OPTIONS: CompareOptions = { ...DEFAULT_ALIGNMENT_OPTIONS, ...DEFAULT_QUANTITY_OPTIONS, extraSide: 'either', claimEntities: false };
 
 const AFFIRMED = '(affirmed)';
 
@@ -99,7 +105,7 @@ function alignedVerdict(a: Analysis, b: Analysis, options: CompareOptions): Text
   const c = compareAnalyses(a, b, options);
   if (isAligned(c, options, options.extraSide)) return verdict(a, b, c);
   if (options.extraSide === 'either' && isAlignedNegation(c, options)) return verdict(a, b, c);
-  if (options.extraSide === 'either') return entitySwap(a, b, c, options);
+  if (options.extraSide === 'either' && options.claimEntities) return entitySwap(a, b, c, options);
   return undefined;
 }
 

@@ -188,7 +188,7 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
     for (const it of analysis.items) {
       if (it.kind !== 'word') continue;
       // A name may stand where another claim has another name: it is looked up left out, like an antonym.
-      const name = kinds.has('entity') && namesEntity(analysis.text, it);
+      const name = options.claimEntities && kinds.has('entity') && namesEntity(analysis.text, it);
       if (name) names.add(it.word);
       if (name || antonymsOfWord(it.word).length > 0) pivots[analysis.words.indexOf(it.key)] = true;
     }

@@ -51,6 +51,7 @@ describe('public API', () => {
       kinds: ['structured', 'numeric', 'date', 'negation', 'antonym', 'entity', 'unsupported'],
       checkEvidence: true,
       paraphrase: true,
+      claimEntities: false,
       evidenceExtraWords: 3,
       maxPostings: 1000,
     });

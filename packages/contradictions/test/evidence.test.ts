@@ -144,10 +144,11 @@ describe('findContradictions: the paraphrase rules', () => {
   });
 });
 
-describe('entity between claims', () => {
-  it('flags two claims that name different organisations in the same place, and no more', () => {
+describe('entity between claims (claimEntities)', () => {
+  it('flags two claims that name different organisations in the same place, and only when asked', () => {
     const claims = [makeClaim({ id: 'a', claim: 'The deal was signed by Microsoft in Paris.' }), makeClaim({ id: 'b', claim: 'The deal was signed by Oracle in Paris.' })];
-    expect(findContradictions(input(claims))).toMatchObject([{ claims: ['a', 'b'], kind: 'entity', reason: "'Microsoft' vs 'Oracle'" }]);
+    expect(findContradictions(input(claims), { claimEntities: true })).toMatchObject([{ claims: ['a', 'b'], kind: 'entity', reason: "'Microsoft' vs 'Oracle'" }]);
+    expect(findContradictions(input(claims))).toEqual([]);
   });
 
   it('leaves names in different places, capitalised adjectives, and words that open a sentence', () => {
@@ -157,7 +158,7 @@ describe('entity between claims', () => {
       ['Microsoft signed the deal in Paris.', 'Oracle signed the deal in Paris.'],
     ];
     for (const [a, b] of pairs) {
-      expect(findContradictions(input([makeClaim({ id: 'a', claim: a }), makeClaim({ id: 'b', claim: b })])).filter((f) => f.kind === 'entity')).toEqual([]);
+      expect(findContradictions(input([makeClaim({ id: 'a', claim: a }), makeClaim({ id: 'b', claim: b })]), { claimEntities: true }).filter((f) => f.kind === 'entity')).toEqual([]);
     }
   });
 });
