@@ -57,7 +57,10 @@ export function checkLoaded(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources
   for (const m of attributionMessages(workspace, sources, evidenceByClaim)) messages.push(m);
   const corroboration = new Map(workspace.claims.map((claim) => [claim.id, corroborationOf(claim, workspace)]));
   for (const m of policyMessages(workspace, corroboration)) messages.push(m);
-  const contradictions = findContradictions({ claims: workspace.claims, properties: workspace.properties, entities: workspace.entities });
+  const contradictions = findContradictions(
+    { claims: workspace.claims, properties: workspace.properties, entities: workspace.entities },
+    workspace.contradictionKinds ? { kinds: workspace.contradictionKinds } : {},
+  );
   for (const m of contradictionMessages(workspace, contradictions)) messages.push(m);
   return assembleResult({ workspace, sources, evidenceByClaim, contradictions, messages, corroboration });
 }
@@ -149,6 +152,9 @@ function ownEvidenceIndex(claim: Claim, evidence: { source: string; quote: strin
 
 /** How to resolve a contradiction, for its message. */
 function contradictionAdvice(claim: Claim, c: Contradiction, other: string): string {
+  if (c.kind === 'unsupported') {
+    return 'Cite a quote that states it, or take it out of the claim; if the claim stands as written, explain it with `conflicts: [{evidence: N, reason: "…"}]` (N: any of its quotes, from 0), or switch the kind off with `contradictions: { unsupported: false }`.';
+  }
   if (!c.evidence) return `If both claims stand, explain it with \`conflicts: [{with: ${other}, reason: "…"}]\`.`;
   const index = ownEvidenceIndex(claim, c.evidence);
   const ack = index >= 0 ? `explain it with \`conflicts: [{evidence: ${index}, reason: "…"}]\`` : 'explain it with a `conflicts:` entry that names the quote by its position (`evidence: N`, from 0)';
@@ -166,11 +172,12 @@ export function contradictionMessages(workspace: Workspace, contradictions: read
       const claim = byId.get(self);
       if (!claim) continue;
       const against = c.evidence ? `its own evidence in ${c.evidence.source}` : `claim "${other}"`;
+      const what = c.kind === 'unsupported' ? 'states a detail its evidence does not mention' : `contradicts ${against}`;
       messages.push(
         createMessage({
           ruleId: `contradiction-${c.kind}`,
           severity: c.severity,
-          reason: `contradicts ${against}: ${c.reason}${c.acknowledged ? ` (acknowledged: ${c.acknowledged})` : ''}`,
+          reason: `${what}: ${c.reason}${c.acknowledged ? ` (acknowledged: ${c.acknowledged})` : ''}`,
           file: workspace.displayPath,
           place: claim.idPlace,
           claimId: self,

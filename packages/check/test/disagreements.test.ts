@@ -87,3 +87,26 @@ describe('the disagreements between the seeds', { timeout: 60_000 }, () => {
     expect(list.filter((c) => c.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('claims against their own quotes, in other words', { timeout: 60_000 }, () => {
+  const withClaim = (top: string, claim: string) => {
+    const text = readClaims();
+    const at = text.indexOf('\nclaims:\n');
+    return `${text.slice(0, at)}\n${top}${text.slice(at, at + '\nclaims:\n'.length)}${claim}${text.slice(at + '\nclaims:\n'.length)}`;
+  };
+  const GHANI = `  - id: ghani-thanked-the-ministers
+    claim: In a tweet, Ghani thanked the ministers for "standing up for our values and protecting our data" in 2021.
+    verdict: supported
+    evidence:
+      - source: bbc-parliament-closes-account
+        quote: In a tweet, she thanked the speakers for "standing up for our values and protecting our data", adding "common sense prevails".
+        span: [2852, 2978]
+`;
+
+  it('warns of a detail no quote mentions without failing the claim, and switches it off on request', async () => {
+    const found = (await contradictionsOf(withClaim('', GHANI))).filter((c) => c.claims[0] === 'ghani-thanked-the-ministers');
+    expect(found).toMatchObject([{ kind: 'unsupported', severity: 'warning', reason: "'Ghani', '2021' are in no quote" }]);
+    const off = (await contradictionsOf(withClaim('contradictions: { unsupported: false }\n', GHANI))).filter((c) => c.claims[0] === 'ghani-thanked-the-ministers');
+    expect(off).toEqual([]);
+  });
+});

@@ -4,13 +4,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compareTexts } from '../dist/index.js';
+import { compareTexts, findContradictions } from '../dist/index.js';
+import { asClaims, measureSummEdits, readSummEdits } from './summedits.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..', '..');
 const evalDir = process.env.FACTCHECK_EVAL_DIR ? resolve(process.env.FACTCHECK_EVAL_DIR) : resolve(repoRoot, '..', 'shared', 'eval');
 const breakingPath = join(evalDir, 'breaking-nli', 'dataset.jsonl');
 const sickPath = join(evalDir, 'sick', 'SICK.txt');
+const summEditsDir = join(evalDir, 'summedits-dev');
 
 if (!existsSync(breakingPath) || !existsSync(sickPath)) {
   process.stdout.write(
@@ -68,11 +70,14 @@ const RECALL_SETS = {
   numeric: { label: 'Breaking NLI cardinals + ordinals', test: (p) => p.set === 'breaking' && (p.category === 'cardinals' || p.category === 'ordinals') },
   negation: { label: 'SICK contradictions with one side negated', test: (p) => p.set === 'sick' && onlyOneNegated(p) },
   date: { label: 'none in this data', test: () => false },
+  entity: { label: 'Breaking NLI countries', test: (p) => p.set === 'breaking' && p.category === 'countries' },
 };
 
 // FACTCHECK_EVAL_OPTIONS='{"minSharedWords":1}' measures other settings of compareTexts.
 const options = process.env.FACTCHECK_EVAL_OPTIONS ? JSON.parse(process.env.FACTCHECK_EVAL_OPTIONS) : {};
 const pairs = [...readBreaking(), ...readSick()];
+// FACTCHECK_FIND_OPTIONS='{"paraphrase":false}' measures other settings of findContradictions (claim against quote).
+const findOptions = process.env.FACTCHECK_FIND_OPTIONS ? JSON.parse(process.env.FACTCHECK_FIND_OPTIONS) : {};
 const started = performance.now();
 const stats = Object.fromEntries(Object.keys(RECALL_SETS).map((kind) => [kind, { flagged: 0, tp: 0, fp: 0, found: 0, positives: 0, synonyms: 0 }]));
 const byCategory = new Map(); // recall per Breaking NLI category, any kind
@@ -146,5 +151,80 @@ const missed = Object.entries(stats).filter(([, s]) => s.flagged > 0 && s.tp / s
 out.push(missed.length === 0 ? 'Precision goal (>= 0.9 for every kind that flags): met' : `Precision goal (>= 0.9) missed for: ${missed.join(', ')}`);
 if (process.argv.includes('--show-false-positives')) {
   for (const { kind, pair } of falsePositives) out.push(`  ${kind} [${pair.set} ${pair.category} ${pair.label}] ${pair.a} || ${pair.b}`);
+}
+
+// The same pairs as a claim (sentence A) against its own quote (sentence B): the rules that compare a
+// claim with its evidence (strict and paraphrase) on the data where every difference is known.
+{
+  const started = performance.now();
+  const perKind = {};
+  let synonymsFlaggedAsQuote = 0;
+  let sickFlaggedAsQuote = 0;
+  for (const pair of pairs) {
+    const [claim] = asClaims([{ claim: pair.a, quotes: [pair.b] }]);
+    const found = findContradictions({ claims: [claim], properties: new Map(), entities: new Map() }, findOptions);
+    for (const f of found) {
+      const s = (perKind[f.kind] ??= { flagged: 0, tp: 0, fp: 0, synonyms: 0 });
+      s.flagged++;
+      if (pair.contradiction) s.tp++;
+      else s.fp++;
+      if (pair.set === 'breaking' && pair.category === 'synonyms') s.synonyms++;
+    }
+    const contradiction = found.some((f) => f.kind !== 'unsupported');
+    if (contradiction && pair.set === 'breaking' && pair.category === 'synonyms') synonymsFlaggedAsQuote++;
+    if (contradiction && pair.set === 'sick' && !pair.contradiction) sickFlaggedAsQuote++;
+  }
+  out.push('', `The same pairs as claim (A) against its own quote (B), every rule of findContradictions, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const head = ['kind', 'flagged', 'true+', 'false+', 'precision', 'synonyms'];
+  const body = Object.entries(perKind).map(([kind, s]) => [kind, String(s.flagged), String(s.tp), String(s.fp), pct(s.tp / s.flagged), `${s.synonyms}/${synonyms}`]);
+  const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  out.push(head.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd());
+  for (const r of body) out.push(r.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd());
+  out.push(`Breaking NLI synonyms flagged (contradiction kinds): ${synonymsFlaggedAsQuote}/${synonyms} (${((100 * synonymsFlaggedAsQuote) / synonyms).toFixed(2)}%, goal <= 1%); SICK ENTAILMENT + NEUTRAL flagged: ${sickFlaggedAsQuote}/${sickNonContradictions}`);
+  out.push('(unsupported counts a detail of A that B does not mention; most such pairs are neutral, not contradictions, so its precision here is not its goal)');
+}
+
+// SummEdits-dev: each summary against the document sentences that best back it (see summedits.mjs).
+const summEdits = readSummEdits(summEditsDir);
+if (!summEdits) out.push('', `SummEdits-dev: no data at ${summEditsDir}; not measured.`);
+else {
+  const m = measureSummEdits(summEdits, findContradictions, findOptions);
+  const ratio = (x, y) => (y === 0 ? 'n/a' : (x / y).toFixed(3));
+  const render = (title, rows) => {
+    const head = ['group', 'items', 'inconsistent', 'flagged', 'true+', 'false+', 'precision', 'recall', 'false-flag rate'];
+    const body = [...rows].map(([name, r]) => {
+      const edit = name.startsWith('edit ');
+      return [
+        name,
+        String(r.items),
+        String(r.inconsistent),
+        String(r.tp + r.fp),
+        String(r.tp),
+        edit ? '-' : String(r.fp),
+        edit ? '-' : ratio(r.tp, r.tp + r.fp),
+        ratio(r.tp, r.inconsistent),
+        edit ? '-' : ratio(r.fp, r.consistent),
+      ];
+    });
+    const order = (name) => (name === 'all' ? 0 : name.startsWith('domain') ? 1 : 2);
+    body.sort((a, b) => order(a[0]) - order(b[0]) || a[0].localeCompare(b[0]));
+    const w = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+    out.push(title, head.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd());
+    for (const r of body) out.push(r.map((c, i) => c.padEnd(w[i])).join('  ').trimEnd());
+  };
+  out.push('');
+  if (Object.keys(findOptions).length > 0) out.push(`Options: ${JSON.stringify(findOptions)}`);
+  out.push(`SummEdits-dev: ${summEdits.length} summaries as claims against their own evidence, ${m.seconds.toFixed(1)} s; contradiction flags by kind: ${JSON.stringify(m.byKind)}`);
+  render('Contradiction kinds together (numeric, date, negation, antonym, entity):', m.contradictions);
+  out.push('');
+  render('Unsupported detail (warning), apart:', m.unsupported);
+  const all = m.contradictions.get('all');
+  const un = m.unsupported.get('all');
+  out.push(
+    `Goals: contradictions precision ${ratio(all.tp, all.tp + all.fp)} (>= 0.9), recall ${ratio(all.tp, all.inconsistent)} (>= 0.25); unsupported precision ${ratio(un.tp, un.tp + un.fp)} (>= 0.9)`,
+  );
+  if (process.argv.includes('--show-summedits')) {
+    for (const [i, f] of m.contradiction) out.push(`  ${summEdits[i].consistent ? 'FALSE' : 'true '} ${f.kind} ${summEdits[i].domain}: ${f.reason}`);
+  }
 }
 process.stdout.write(`${out.join('\n')}\n`);

@@ -4,10 +4,11 @@ import { analyseWith } from './analyse.js';
 import type { AliasTable, Analysis, Item } from './analyse.js';
 import { DEFAULT_ALIGNMENT_OPTIONS, compareAnalyses, conflictingDates, conflictingQuantities, isAligned, isAlignedNegation } from './align.js';
 import type { AlignmentOptions, Comparison } from './align.js';
+import { namesEntity } from './evidence.js';
 import { DEFAULT_QUANTITY_OPTIONS } from './numbers.js';
 import type { QuantityOptions } from './numbers.js';
 
-export type TextConflictKind = 'numeric' | 'date' | 'negation' | 'antonym';
+export type TextConflictKind = 'numeric' | 'date' | 'negation' | 'antonym' | 'entity';
 
 export interface TextConflict {
   kind: TextConflictKind;
@@ -27,9 +28,15 @@ export interface CompareOptions extends AlignmentOptions, QuantityOptions {
    * 'b': every word of the first text must line up; only the second (an evidence quote) may carry extras.
    */
   extraSide: 'either' | 'b';
+  /**
+   * Flag two texts that line up but for one name each, in the same place (`entity`). Default false:
+   * two claims about different subjects often both hold ("banned in Canada", "banned in India"); in
+   * sentence pairs that describe one scene (Breaking NLI) the rule is exact.
+   */
+  claimEntities: boolean;
 }
 
-export const DEFAULT_COMPARE_OPTIONS: CompareOptions = { ...DEFAULT_ALIGNMENT_OPTIONS, ...DEFAULT_QUANTITY_OPTIONS, extraSide: 'either' };
+export const DEFAULT_COMPARE_OPTIONS: CompareOptions = { ...DEFAULT_ALIGNMENT_OPTIONS, ...DEFAULT_QUANTITY_OPTIONS, extraSide: 'either', claimEntities: false };
 
 const AFFIRMED = '(affirmed)';
 
@@ -98,7 +105,30 @@ function alignedVerdict(a: Analysis, b: Analysis, options: CompareOptions): Text
   const c = compareAnalyses(a, b, options);
   if (isAligned(c, options, options.extraSide)) return verdict(a, b, c);
   if (options.extraSide === 'either' && isAlignedNegation(c, options)) return verdict(a, b, c);
+  if (options.extraSide === 'either' && options.claimEntities) return entitySwap(a, b, c, options);
   return undefined;
+}
+
+/**
+ * Two claims that line up word for word but for one name each, in the same place ("signed by
+ * Microsoft in Paris", "signed by Oracle in Paris"), with nothing else apart: they name different
+ * people, organisations or places where one is meant.
+ */
+function entitySwap(a: Analysis, b: Analysis, c: Comparison, options: CompareOptions): TextConflict | undefined {
+  if (c.extraA.length !== 1 || c.extraB.length !== 1 || c.antonyms.length > 0) return undefined;
+  if ((c.negationsA.length + c.negationsB.length) % 2 === 1) return undefined;
+  if (conflictingQuantities(c).length > 0 || conflictingDates(c).length > 0) return undefined;
+  const x = c.extraA[0]!;
+  const y = c.extraB[0]!;
+  if (!namesEntity(a.text, x) || !namesEntity(b.text, y)) return undefined;
+  const shared = new Set(c.shared.map((it) => it.key));
+  if (shared.size < options.minSharedWords) return undefined;
+  // The same place: as many shared words before each name.
+  const before = (analysis: Analysis, item: Item) => analysis.items.filter((it) => it.start < item.start && it.kind === 'word' && shared.has(it.key)).length;
+  if (before(a, x) !== before(b, y)) return undefined;
+  const wa = a.text.slice(x.start, x.end);
+  const wb = b.text.slice(y.start, y.end);
+  return { kind: 'entity', reason: `'${wa}' vs '${wb}'`, expected: wa, actual: wb };
 }
 
 /**

@@ -7,6 +7,8 @@ import { analyseWith } from './analyse.js';
 import type { AliasTable, Analysis } from './analyse.js';
 import { compareAnalysedTexts, DEFAULT_COMPARE_OPTIONS } from './compare.js';
 import type { CompareOptions } from './compare.js';
+import { DEFAULT_EVIDENCE_RULE_OPTIONS, evidenceConflictsOf, namesEntity } from './evidence.js';
+import type { EvidenceRuleOptions } from './evidence.js';
 import { structuredConflicts } from './structured.js';
 import type { PairConflict } from './structured.js';
 import { candidatePairsIn, mayAlign, WordSetTable } from './candidates.js';
@@ -16,10 +18,16 @@ import type { AntonymFilter } from './lexicon.js';
 import { plainPunctuation } from './tokens.js';
 
 export interface ContradictionOptions extends Omit<CompareOptions, 'extraSide' | 'aliases'> {
-  /** Rule kinds to run. Default: all five. */
+  /** Rule kinds to run. Default: all seven. */
   kinds: readonly ContradictionKind[];
   /** Also compare each claim with its own evidence quotes. Default true. */
   checkEvidence: boolean;
+  /**
+   * Also line each claim up with the best-matching window of its quotes, so that a paraphrase is
+   * compared too (numbers, dates, names and roles, negation, opposites), and report the numbers, dates
+   * and names of a claim that no quote mentions (`unsupported`). Default true.
+   */
+  paraphrase: boolean;
   /**
    * Words an evidence quote (one sentence or clause of it) may carry beyond its claim; every word of
    * the claim must still line up. Quotes are longer than the claims drawn from them. Default 3.
@@ -35,8 +43,9 @@ export interface ContradictionOptions extends Omit<CompareOptions, 'extraSide' |
 
 export const DEFAULT_CONTRADICTION_OPTIONS: ContradictionOptions = {
   ...(({ extraSide: _extraSide, ...rest }) => rest)(DEFAULT_COMPARE_OPTIONS),
-  kinds: ['structured', 'numeric', 'date', 'negation', 'antonym'],
+  kinds: ['structured', 'numeric', 'date', 'negation', 'antonym', 'entity', 'unsupported'],
   checkEvidence: true,
+  paraphrase: true,
   evidenceExtraWords: 3,
   maxPostings: 1000,
 };
@@ -114,6 +123,22 @@ class QuoteCheck {
     }
     return false;
   }
+
+  /**
+   * Whether a quote segment holds every word of the claim, writes its negation cues, numbers and
+   * dates the same way, and holds no antonym of a claim word: then no rule under local alignment can
+   * fire either (every name, number and date is mentioned; nothing is opposed or negated apart).
+   */
+  covers(segment: string): boolean {
+    const text = plainPunctuation(segment).toLowerCase();
+    for (const it of this.claim.items) {
+      if (it.kind !== 'word' || text.includes(stemPrefix(it.key)) || text.includes(it.word)) continue;
+      return false;
+    }
+    this.claimSignature ??= signature(plainPunctuation(this.claim.text).toLowerCase());
+    if (signature(text) !== this.claimSignature) return false;
+    return !this.claim.items.some((it) => it.kind === 'word' && this.antonymsOf(it.word).some((other) => text.includes(other)));
+  }
 }
 
 /**
@@ -132,7 +157,7 @@ function aliasTable(entities: ReadonlyMap<string, EntityDecl>): AliasTable {
 
 const NO_ANTONYMS: readonly string[] = [];
 
-const KIND_ORDER: readonly ContradictionKind[] = ['structured', 'numeric', 'date', 'negation', 'antonym'];
+const KIND_ORDER: readonly ContradictionKind[] = ['structured', 'numeric', 'date', 'negation', 'antonym', 'entity', 'unsupported'];
 
 /** Text conflicts between claims, and between each claim and its own evidence. */
 function textConflicts(claims: readonly Claim[], options: ContradictionOptions, aliases: AliasTable): PairConflict[] {
@@ -140,6 +165,8 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
   const compare: CompareOptions = { ...options, aliases, extraSide: 'either' };
   const againstQuote: CompareOptions = { ...compare, extraSide: 'b', maxExtraWords: options.evidenceExtraWords };
   const filter: AntonymFilter = { synset: options.synsetAntonyms, nouns: options.nounAntonyms, indirect: options.indirectAntonyms };
+  const looseKinds: readonly ContradictionKind[] = ['numeric', 'date', 'negation', 'antonym', 'entity', 'unsupported'];
+  const evidenceRules: EvidenceRuleOptions = { ...DEFAULT_EVIDENCE_RULE_OPTIONS, aliases, approximateTolerance: options.approximateTolerance, antonyms: filter };
   const acceptedAntonyms = new Map<string, readonly string[]>();
   const antonymsOfWord = (word: string): readonly string[] => {
     // Most words have none, which the lexicon tells without a map lookup.
@@ -153,23 +180,42 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
   // keep only what the search needs of its word set, in a flat table. Claims are analysed again only if
   // a candidate pair needs them: holding every analysis would cost far more memory than it saves.
   const wordSets = new WordSetTable();
+  /** Words written as names in some claim (lower case). */
+  const names = new Set<string>();
   for (const claim of claims) {
     const analysis = analyseWith(claim.claim, compare);
     const pivots = analysis.words.map(() => false);
-    for (const it of analysis.items) if (it.kind === 'word' && antonymsOfWord(it.word).length > 0) pivots[analysis.words.indexOf(it.key)] = true;
+    for (const it of analysis.items) {
+      if (it.kind !== 'word') continue;
+      // A name may stand where another claim has another name: it is looked up left out, like an antonym.
+      const name = options.claimEntities && kinds.has('entity') && namesEntity(analysis.text, it);
+      if (name) names.add(it.word);
+      if (name || antonymsOfWord(it.word).length > 0) pivots[analysis.words.indexOf(it.key)] = true;
+    }
     wordSets.add({ words: analysis.words, surfaces: analysis.surfaces, pivots, negations: analysis.negations, slots: analysis.slots });
     if (!options.checkEvidence || claim.verdict === 'refuted' || claim.evidence.length === 0) continue;
     const check = new QuoteCheck(analysis, antonymsOfWord);
-    for (const evidence of claim.evidence) {
-      // A quote cited against the claim is meant to contradict it.
-      if (evidence.stance === 'against') continue;
+    // A quote cited against the claim is meant to contradict it.
+    const backing = claim.evidence.filter((evidence) => evidence.stance !== 'against');
+    let covered = false;
+    for (const evidence of backing) {
       for (const segment of quoteSegments(evidence.quote)) {
+        if (!covered && check.covers(segment)) covered = true;
         if (!check.mayConflict(segment)) continue;
         const found = compareAnalysedTexts(analysis, analyseWith(segment, againstQuote), againstQuote);
         if (found && kinds.has(found.kind)) {
           out.push({ ...found, claims: [claim.id, claim.id], evidence: { source: evidence.source, quote: evidence.quote } });
           break;
         }
+      }
+    }
+    // Paraphrase: the claim lined up with the best window of its quotes, and its unsupported details.
+    if (options.paraphrase && !covered && backing.length > 0 && looseKinds.some((k) => kinds.has(k))) {
+      for (const found of evidenceConflictsOf(analysis, backing.map((e) => e.quote), evidenceRules)) {
+        if (!kinds.has(found.kind)) continue;
+        // An unsupported detail is in no quote: it is reported at the first, and acknowledged by naming it.
+        const quoted = backing[found.quote ?? 0]!;
+        out.push({ kind: found.kind, reason: found.reason, claims: [claim.id, claim.id], evidence: { source: quoted.source, quote: quoted.quote } });
       }
     }
   }
@@ -181,7 +227,7 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
     antonymAndExtras,
     affirmativeExtras: options.affirmativeExtraWords,
     minShared: options.minSharedWords,
-    antonyms: (x, y) => areAntonyms(x, y, filter),
+    antonyms: (x, y) => areAntonyms(x, y, filter) || (names.has(x) && names.has(y)),
   };
   const pairs = candidatePairsIn(wordSets, depths, { minWords: options.minSharedWords, maxPostings: options.maxPostings });
   // A claim is analysed again once, however many pairs it is in, and dropped after its last pair:
@@ -211,8 +257,10 @@ function textConflicts(claims: readonly Claim[], options: ContradictionOptions, 
 }
 
 /** Severity from the verdicts; undefined when the pair is expected (a refuted claim is meant to contradict). */
-function severityOf(a: Claim, b: Claim): Severity | undefined {
+function severityOf(a: Claim, b: Claim, kind: ContradictionKind): Severity | undefined {
   if (a.verdict === 'refuted' || b.verdict === 'refuted') return undefined;
+  // A detail no quote mentions is for the fact-checker to see, not a conflict: never an error.
+  if (kind === 'unsupported') return 'warning';
   return a.verdict === 'supported' && b.verdict === 'supported' ? 'error' : 'warning';
 }
 
@@ -260,7 +308,7 @@ export function findContradictions(input: FindInput, options: Partial<Contradict
     const second = Math.max(x, y);
     const a = input.claims[first]!;
     const b = input.claims[second]!;
-    const severity = severityOf(a, b);
+    const severity = severityOf(a, b, conflict.kind);
     if (severity === undefined) continue;
     const rank = (first * claimCount + second) * KIND_ORDER.length + KIND_ORDER.indexOf(conflict.kind);
     if (found.has(rank)) continue;

@@ -3,6 +3,7 @@ export { analyse, extractDates, extractQuantities } from './analyse.js';
 export { compareTexts, DEFAULT_COMPARE_OPTIONS } from './compare.js';
 export { candidatePairs, mayAlign } from './candidates.js';
 export { DEFAULT_CONTRADICTION_OPTIONS, findContradictions, quoteSegments } from './find.js';
+export { areOpposites, clausesOf, DEFAULT_EVIDENCE_RULE_OPTIONS, evidenceConflicts, rolesIn } from './evidence.js';
 export { antonymLexiconSize, antonymSource, antonymsOf, areAntonyms } from './lexicon.js';
 export { DEFAULT_QUANTITY_OPTIONS } from './numbers.js';
 export { entityNames, normalizeValue, structuredConflicts, subjectKey } from './structured.js';
@@ -12,6 +13,7 @@ export type { AliasTable, AnalyseOptions, Analysis, Item, ItemKind } from './ana
 export type { AlignBounds, CandidateDepths, CandidateLimits, WordSet } from './candidates.js';
 export type { CompareOptions, TextConflict, TextConflictKind } from './compare.js';
 export type { DateMention } from './dates.js';
+export type { EvidenceConflict, EvidenceConflictKind, EvidenceRuleOptions } from './evidence.js';
 export type { ContradictionOptions, FindInput } from './find.js';
 export type { Interval } from './interval.js';
 export type { AntonymFilter, AntonymSource } from './lexicon.js';

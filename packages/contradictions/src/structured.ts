@@ -2,7 +2,7 @@
 // overlapping time scopes and different values. Claims are grouped by (subject, property), so only
 // claims that could conflict are ever compared.
 import { scopesOverlap } from '@factcheck/core';
-import type { Claim, EntityDecl, PropertyDecl } from '@factcheck/core';
+import type { Claim, ContradictionKind, EntityDecl, PropertyDecl } from '@factcheck/core';
 import { analyseWith } from './analyse.js';
 import { datesDisjoint } from './dates.js';
 import type { DateMention } from './dates.js';
@@ -13,7 +13,7 @@ import { plainPunctuation } from './tokens.js';
 
 /** A conflict between two claims (or a claim and its own evidence), before severity is decided. */
 export interface PairConflict {
-  kind: 'structured' | 'numeric' | 'date' | 'negation' | 'antonym';
+  kind: ContradictionKind;
   /** Claim ids, in claims.yaml order (the same id twice for a claim against its own evidence). */
   claims: [string, string];
   reason: string;

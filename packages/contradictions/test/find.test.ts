@@ -125,7 +125,7 @@ describe('findContradictions: pairs', () => {
     ];
     expect(findContradictions(input(claims), { kinds: ['structured'] }).map((f) => f.kind)).toEqual(['structured']);
     expect(findContradictions(input(claims), { kinds: ['negation'] }).map((f) => f.kind)).toEqual(['negation']);
-    expect(DEFAULT_CONTRADICTION_OPTIONS.kinds).toEqual(['structured', 'numeric', 'date', 'negation', 'antonym']);
+    expect(DEFAULT_CONTRADICTION_OPTIONS.kinds).toEqual(['structured', 'numeric', 'date', 'negation', 'antonym', 'entity', 'unsupported']);
   });
 
   it('reads entity aliases in claim texts as one name', () => {

@@ -2,7 +2,7 @@
 // its findings must equal those of comparing every pair (and every quote segment) directly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareTexts, findContradictions, quoteSegments } from '../src/index.js';
+import { compareTexts, evidenceConflicts, findContradictions, quoteSegments } from '../src/index.js';
 import { input, makeClaim } from './helpers.js';
 
 const WORDS = ['tiktok', 'parliament', 'closed', 'opened', 'account', 'banned', 'allowed', 'the', 'users', 'data', 'shared', 'china', 'never', 'not', 'no', 'in', 'people', 'men', 'man', 'companies', 'company'];
@@ -36,11 +36,24 @@ describe('the candidate search', () => {
     const quote = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('. '));
     fc.assert(
       fc.property(sentence, quote, (claim, text) => {
-        const found = findContradictions(input([makeClaim({ id: 'c', claim, quotes: [text] })])).map((f) => f.kind);
+        const found = findContradictions(input([makeClaim({ id: 'c', claim, quotes: [text] })]), { paraphrase: false }).map((f) => f.kind);
         const direct = quoteSegments(text)
           .map((segment) => compareTexts(claim, segment, { extraSide: 'b', maxExtraWords: 3 }))
           .find((c) => c !== undefined);
         expect(found).toEqual(direct ? [direct.kind] : []);
+      }),
+      { numRuns: runs * 3 },
+    );
+  });
+
+  it('skips the paraphrase rules only where they find nothing', () => {
+    const quote = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('. '));
+    fc.assert(
+      fc.property(sentence, quote, (claim, text) => {
+        const found = new Set(findContradictions(input([makeClaim({ id: 'c', claim, quotes: [text] })])).map((f) => f.kind));
+        const strict = findContradictions(input([makeClaim({ id: 'c', claim, quotes: [text] })]), { paraphrase: false }).map((f) => f.kind);
+        const expected = new Set([...strict, ...evidenceConflicts(claim, [text]).map((f) => f.kind)]);
+        expect([...found].sort()).toEqual([...expected].sort());
       }),
       { numRuns: runs * 3 },
     );

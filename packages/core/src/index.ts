@@ -20,7 +20,7 @@ export { RULES, ruleDocs } from './rules.js';
 export type { RuleId, RuleInfo } from './rules.js';
 export { SourceText } from './text.js';
 export { utf16SpanHint } from './span-hint.js';
-export { DEFAULT_ANCHOR_OPTIONS, EVIDENCE_STATUSES, STANCES, VERDICTS } from './types.js';
+export { CONTRADICTION_KINDS, DEFAULT_ANCHOR_OPTIONS, EVIDENCE_STATUSES, STANCES, VERDICTS } from './types.js';
 export type {
   AnchorOptions,
   AnchorResult,

@@ -194,6 +194,8 @@ export interface Workspace {
   anchor: AnchorOptions;
   /** The `verdicts:` policy; absent when claims.yaml sets none. */
   verdicts?: VerdictPolicy;
+  /** The contradiction kinds `contradictions:` leaves on (all but those set to false); absent means all. */
+  contradictionKinds?: ContradictionKind[];
 }
 
 export type EvidenceStatus = 'verified' | 'moved' | 'changed' | 'ambiguous' | 'missing';
@@ -244,7 +246,10 @@ export interface EvidenceResult extends AnchorResult {
   cached?: boolean;
 }
 
-export type ContradictionKind = 'structured' | 'numeric' | 'date' | 'negation' | 'antonym';
+export type ContradictionKind = 'structured' | 'numeric' | 'date' | 'negation' | 'antonym' | 'entity' | 'unsupported';
+
+/** Every contradiction kind, in report order. */
+export const CONTRADICTION_KINDS: readonly ContradictionKind[] = ['structured', 'numeric', 'date', 'negation', 'antonym', 'entity', 'unsupported'];
 
 export interface Contradiction {
   claims: [string, string];

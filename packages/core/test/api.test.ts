@@ -8,6 +8,7 @@ it('pins the public API', () => {
     [
       "CACHE_DIR",
       "CLAIMS_SPEC",
+      "CONTRADICTION_KINDS",
       "CONTROL_CHARS",
       "DEFAULT_ANCHOR_OPTIONS",
       "EVIDENCE_STATUSES",

@@ -278,6 +278,22 @@ export const VERDICTS_SPEC = {
   },
 } as const satisfies ObjectSpec;
 
+const kindSwitch = (what: string) => ({ kind: 'boolean', description: `${what} Default true.` }) as const;
+
+export const CONTRADICTIONS_SPEC = {
+  kind: 'object',
+  description: 'Which contradiction kinds are reported: set a kind to false to switch it off.',
+  fields: {
+    structured: kindSwitch('Facts giving different values of a single-valued property.'),
+    numeric: kindSwitch('Aligned texts giving quantities that cannot both hold.'),
+    date: kindSwitch('Aligned texts giving dates that share no day.'),
+    negation: kindSwitch('Aligned texts differing by a negation.'),
+    antonym: kindSwitch('Aligned texts differing by opposite words.'),
+    entity: kindSwitch('Aligned texts naming a different person, organisation, place or role.'),
+    unsupported: kindSwitch('A number, date or name of a claim that none of its quotes mentions (a warning).'),
+  },
+} as const satisfies ObjectSpec;
+
 export const CLAIMS_SPEC = {
   kind: 'object',
   description: 'factcheck claims: assertions tied to verbatim quotes of sources.',
@@ -287,6 +303,7 @@ export const CLAIMS_SPEC = {
     anchor: ANCHOR_SPEC,
     coverage: THRESHOLDS_SPEC,
     verdicts: VERDICTS_SPEC,
+    contradictions: CONTRADICTIONS_SPEC,
     properties: {
       kind: 'map',
       description: 'Fact properties; single-valued ones hold one value per subject at a time.',

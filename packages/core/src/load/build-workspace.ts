@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { Draft, DraftEntry } from '../format/infer.js';
 import type { CLAIMS_SPEC, ENTITY_SPEC, PROPERTY_SPEC, SOURCE_SPEC, THRESHOLDS_SPEC } from '../format/spec.js';
-import { DEFAULT_ANCHOR_OPTIONS, type AnchorOptions, type CoverageThresholds, type EntityDecl, type Message, type PropertyDecl, type SourceDecl, type VerdictPolicy, type Workspace } from '../types.js';
+import { CONTRADICTION_KINDS, DEFAULT_ANCHOR_OPTIONS, type AnchorOptions, type ContradictionKind, type CoverageThresholds, type EntityDecl, type Message, type PropertyDecl, type SourceDecl, type VerdictPolicy, type Workspace } from '../types.js';
 import { buildClaims, present } from './build-claims.js';
 
 export interface BuildContext {
@@ -28,6 +28,7 @@ export function buildWorkspace(doc: Draft<typeof CLAIMS_SPEC>, ctx: BuildContext
     entities: buildEntities(doc.entities ?? []),
     coverage: thresholdsOf(doc.coverage),
     anchor: anchorOptionsOf(doc.anchor),
+    contradictionKinds: contradictionKindsOf(doc.contradictions),
   };
   const verdicts = verdictPolicyOf(doc.verdicts);
   if (verdicts) workspace.verdicts = verdicts;
@@ -45,6 +46,11 @@ function anchorOptionsOf(anchor: Draft<typeof CLAIMS_SPEC>['anchor']): AnchorOpt
     ignoreCase: anchor?.['ignore-case'] ?? DEFAULT_ANCHOR_OPTIONS.ignoreCase,
     moved: anchor?.moved ?? 'warning',
   };
+}
+
+/** Every contradiction kind that `contradictions:` does not set to false. */
+function contradictionKindsOf(draft: Draft<typeof CLAIMS_SPEC>['contradictions']): ContradictionKind[] {
+  return CONTRADICTION_KINDS.filter((kind) => draft?.[kind] !== false);
 }
 
 /** The `verdicts:` policy, or undefined when it asks for nothing. */

@@ -1,0 +1,712 @@
+// A claim against its own evidence, on paraphrase. The claim is written in the fact-checker's words, so
+// it rarely lines up with its quote word for word. Each clause of the claim is lined up with the
+// quote window that shares most of its content words (longest common subsequence); the words that
+// do not line up fall into gaps between shared anchors. A rule fires only on what stands in the same
+// gap of both texts (a different number, name, role or an opposite word between the same anchors),
+// or on a negation that only one of two well-aligned windows carries. Separately, a number, date or
+// name of the claim that no quote mentions in any form is an unsupported detail.
+import { analyseWith } from './analyse.js';
+import type { AliasTable, Analysis, Item } from './analyse.js';
+import { datesDisjoint } from './dates.js';
+import { disjoint } from './interval.js';
+import { areAntonyms } from './lexicon.js';
+import type { AntonymFilter } from './lexicon.js';
+import type { QuantityOptions } from './numbers.js';
+import { stem } from './tokens.js';
+
+export type EvidenceConflictKind = 'numeric' | 'date' | 'negation' | 'antonym' | 'entity' | 'unsupported';
+
+export interface EvidenceConflict {
+  kind: EvidenceConflictKind;
+  /** One line: "'chief executive' vs 'vice-president'". */
+  reason: string;
+  /** Index of the quote that says otherwise; undefined for an unsupported detail (no quote mentions it). */
+  quote?: number;
+}
+
+export interface EvidenceRuleOptions extends QuantityOptions {
+  aliases?: AliasTable;
+  antonyms: AntonymFilter;
+  /**
+   * Share of a claim clause's content words (numbers and dates included) that must line up with the
+   * quote window for the gap rules (numbers, dates, names, roles, antonyms). Default 0.34.
+   */
+  minCoverage: number;
+  /**
+   * The same share for opposites: a common word and its opposite need more context than a number or
+   * a name to be about the same thing. Default 0.5.
+   */
+  antonymCoverage: number;
+  /** The same share for the negation rule, which has no gap to anchor it. Default 0.7. */
+  negationCoverage: number;
+  /** Distinct content words a clause and its window must share. Default 2 (3 for negation). */
+  minAnchors: number;
+}
+
+export const DEFAULT_EVIDENCE_RULE_OPTIONS: EvidenceRuleOptions = {
+  approximateTolerance: 0.1,
+  antonyms: { synset: true, indirect: true, nouns: false },
+  minCoverage: 0.34,
+  antonymCoverage: 0.5,
+  negationCoverage: 0.7,
+  minAnchors: 2,
+};
+
+// Sentences, then clauses: a claim clause is the unit that is lined up with a quote window.
+const SENTENCE_SPLIT = /(?<=[.!?])\s+|;\s*|:\s+|\s+[-–—]\s+|\n+/g;
+const CLAUSE_SPLIT = /,\s*(?:and|but|while|whereas|although|though|which|who)\s+|\s+but\s+|,\s*however,?\s*/gi;
+// Phrases: every comma and every "and" or "but" as well. Numbers, names and opposites are compared
+// phrase by phrase ("up 70 basis points from the prior quarter"); a negation needs its whole clause.
+const PHRASE_SPLIT = /,\s*(?:however,?\s*)?(?:(?:and|but|while|whereas|although|though|which|who)\s+)?|\s+(?:and|but)\s+/gi;
+
+/** The sentences and clauses (or, with `phrases`, the phrases) of a text, each with its offset in the text. */
+export function clausesOf(text: string, phrases = false): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  const split = (part: string, offset: number, re: RegExp, then?: RegExp) => {
+    re.lastIndex = 0;
+    let last = 0;
+    const pieces: Array<[string, number]> = [];
+    for (let m = re.exec(part); m !== null; m = re.exec(part)) {
+      if (m[0] === '') {
+        re.lastIndex++;
+        continue;
+      }
+      pieces.push([part.slice(last, m.index), offset + last]);
+      last = m.index + m[0].length;
+    }
+    pieces.push([part.slice(last), offset + last]);
+    for (const [piece, at] of pieces) {
+      if (then) split(piece, at, then);
+      else if (/\p{L}/u.test(piece)) out.push({ text: piece, start: at });
+    }
+  };
+  split(text, 0, SENTENCE_SPLIT, phrases ? PHRASE_SPLIT : CLAUSE_SPLIT);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word classes of general English the rules read: roles, phrasal opposites, names.
+
+/** Roles and titles, longest first; each maps to one canonical form (CEO is chief executive). */
+const ROLE_FORMS: ReadonlyArray<[RegExp, string]> = [
+  [/\bchief executive officer\b|\bchief executive\b|\bceo\b/i, 'chief executive'],
+  [/\bchief operating officer\b|\bcoo\b/i, 'chief operating officer'],
+  [/\bchief financial officer\b|\bcfo\b/i, 'chief financial officer'],
+  [/\bchief technology officer\b|\bcto\b/i, 'chief technology officer'],
+  [/\bvice[- ]presidents?\b|\bvp\b/i, 'vice-president'],
+  [/\bvice[- ]chair(?:man|woman|person)?s?\b/i, 'vice-chair'],
+  [/\bdeputy (?:prime )?ministers?\b/i, 'deputy minister'],
+  [/\bprime ministers?\b|\bpremiers?\b/i, 'prime minister'],
+  [/\bpresidents?\b/i, 'president'],
+  [/\bchair(?:man|woman|person)?s?\b/i, 'chair'],
+  [/\bfounders?\b|\bco-founders?\b/i, 'founder'],
+  [/\bowners?\b/i, 'owner'],
+  [/\bspokes(?:man|woman|person)\b/i, 'spokesperson'],
+  [/\bsecretar(?:y|ies)\b/i, 'secretary'],
+  [/\bministers?\b/i, 'minister'],
+  [/\bdirectors?\b/i, 'director'],
+  [/\bmanagers?\b/i, 'manager'],
+  [/\btreasurers?\b/i, 'treasurer'],
+  [/\bgovernors?\b/i, 'governor'],
+  [/\bmayors?\b/i, 'mayor'],
+  [/\bsenators?\b/i, 'senator'],
+  [/\bjudges?\b/i, 'judge'],
+  [/\bambassadors?\b/i, 'ambassador'],
+  [/\bcommissioners?\b/i, 'commissioner'],
+];
+
+/** Words that make a role part of a longer one, or qualify it ("former", "acting"): no conflict then. */
+const ROLE_QUALIFIERS = /\b(?:former|ex|acting|interim|deputy|vice|assistant|associate|senior|junior|co|executive|general|regional|managing|board)\b/i;
+
+const ROLE_GLOBAL: ReadonlyArray<[RegExp, string]> = ROLE_FORMS.map(([pattern, role]) => [new RegExp(pattern.source, 'gi'), role]);
+/** Whether a text may name a role at all: one test spares the per-role ones on most texts. */
+const ANY_ROLE = new RegExp(ROLE_FORMS.map(([pattern]) => pattern.source).join('|'), 'i');
+
+/** A text with its role phrases blanked out (so "executive" of "chief executive" is no qualifier). */
+function withoutRoles(text: string): string {
+  if (!ANY_ROLE.test(text)) return text;
+  return ROLE_GLOBAL.reduce((rest, [pattern]) => rest.replace(pattern, ' '), text);
+}
+
+/** The role phrases of a text, in order, each with its place and canonical form; longer ones first. */
+function rolePhrases(text: string): Array<{ start: number; end: number; role: string }> {
+  const found: Array<{ start: number; end: number; role: string }> = [];
+  if (!ANY_ROLE.test(text)) return found;
+  let rest = text;
+  for (const [pattern, role] of ROLE_GLOBAL) {
+    rest = rest.replace(pattern, (match: string, at: number) => {
+      found.push({ start: at, end: at + match.length, role });
+      return ' '.repeat(match.length);
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The roles a span of text names, canonical, in order; a role found inside a longer one is not repeated. */
+export function rolesIn(text: string): string[] {
+  return rolePhrases(text).map((p) => p.role);
+}
+
+/**
+ * Verbs of state that take an adjective after their object ("kept its account open", "left the door
+ * shut"): the adjective is what the clause asserts, in the verb's place.
+ */
+const STATE_VERBS = new Set('keep keeps kept keeping leave leaves left leaving remain remains remained remaining stay stays stayed staying hold holds held holding'.split(' '));
+const STATES = new Set('open opened closed shut active inactive'.split(' '));
+
+/** Opposites of general English that WordNet does not link word to word, with their inflected forms. */
+const EXTRA_OPPOSITES: ReadonlyArray<[string, string]> = [
+  ['lift', 'impose'],
+  ['lift', 'reimpose'],
+  ['lift', 'introduce'],
+  ['scrap', 'introduce'],
+  ['scrap', 'impose'],
+  ['ease', 'tighten'],
+  ['relax', 'tighten'],
+  ['hire', 'fire'],
+  ['hire', 'lay off'],
+  ['accept', 'reject'],
+  ['approve', 'reject'],
+  ['approve', 'veto'],
+  ['confirm', 'deny'],
+  ['allow', 'ban'],
+  ['allow', 'prohibit'],
+  ['permit', 'ban'],
+  ['permit', 'prohibit'],
+  ['support', 'oppose'],
+  ['win', 'lose'],
+  ['gain', 'lose'],
+  ['rise', 'fall'],
+  ['rise', 'drop'],
+  ['rise', 'decline'],
+  ['increase', 'cut'],
+  ['increase', 'reduce'],
+  ['increase', 'drop'],
+  ['increase', 'fall'],
+  ['raise', 'cut'],
+  ['raise', 'reduce'],
+  ['expand', 'shrink'],
+  ['expand', 'reduce'],
+  ['include', 'exclude'],
+  ['succeed', 'fail'],
+  ['pass', 'fail'],
+  ['acquit', 'convict'],
+  ['join', 'quit'],
+  ['open', 'shut'],
+  ['profit', 'loss'],
+  ['surplus', 'deficit'],
+  ['strengthen', 'weaken'],
+  ['boost', 'cut'],
+  ['boost', 'reduce'],
+  ['above', 'below'],
+];
+
+const IRREGULAR_FORMS: Readonly<Record<string, string[]>> = {
+  win: ['won', 'winning'],
+  lose: ['lost', 'losing'],
+  rise: ['rose', 'risen', 'rising'],
+  fall: ['fell', 'fallen'],
+  cut: ['cutting'],
+  shut: ['shutting'],
+  quit: ['quitting'],
+  drop: ['dropped', 'dropping'],
+  scrap: ['scrapped', 'scrapping'],
+  'lay off': ['laid off'],
+};
+
+function formsOf(word: string): string[] {
+  if (word.includes(' ')) return [word, ...(IRREGULAR_FORMS[word] ?? [])];
+  const base = word.endsWith('e') ? word.slice(0, -1) : word;
+  const forms = [word, `${word}s`, word.endsWith('e') ? `${word}d` : `${word}ed`, `${base}ing`];
+  if (/(?:s|x|sh|ch)$/.test(word)) forms.push(`${word}es`);
+  return [...forms, ...(IRREGULAR_FORMS[word] ?? [])];
+}
+
+const OPPOSITES: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const map = new Map<string, Set<string>>();
+  const add = (x: string, y: string) => {
+    let row = map.get(x);
+    if (!row) map.set(x, (row = new Set()));
+    row.add(y);
+  };
+  for (const [a, b] of EXTRA_OPPOSITES) {
+    for (const x of formsOf(a)) for (const y of formsOf(b)) {
+      add(x, y);
+      add(y, x);
+    }
+  }
+  return map;
+})();
+
+/** Whether two lower-case words are opposites: WordNet under the filter, or the list above. */
+export function areOpposites(a: string, b: string, filter: AntonymFilter): boolean {
+  if (areAntonyms(a, b, filter) || OPPOSITES.get(a)?.has(b) === true) return true;
+  // One side inflected, the other not ("open" and "closes"): compare their base forms.
+  const x = baseForms(a);
+  const y = baseForms(b);
+  return x.some((p) => y.some((q) => (p !== a || q !== b) && (areAntonyms(p, q, filter) || OPPOSITES.get(p)?.has(q) === true)));
+}
+
+/** A verb or noun and the base forms its ending may hide (closes → close, clos; opened → open). */
+function baseForms(word: string): string[] {
+  const out = [word];
+  if (word.length < 5) return out;
+  if (word.endsWith('es')) out.push(word.slice(0, -1), word.slice(0, -2));
+  else if (word.endsWith('s') && !word.endsWith('ss')) out.push(word.slice(0, -1));
+  if (word.endsWith('ed')) out.push(word.slice(0, -1), word.slice(0, -2));
+  if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  return out;
+}
+
+/** Capitalised words that are not names: titles of address, days, and words often capitalised. */
+const NOT_NAMES = new Set(
+  (
+    'i mr mrs ms dr prof sir madam monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
+    'q1 q2 q3 q4 ok okay yes no hi hello dear thanks thank please'
+  ).split(' '),
+);
+
+/**
+ * Capitalised adjectives (Conservative, Chinese, European, Catholic, Federal) qualify a name rather
+ * than name something: two of them in one place are often two words for one thing (Conservative, Tory).
+ */
+const ADJECTIVE_LIKE = /(?:ive|ian|ean|ican|ese|ish|ic|al|ern)$/;
+
+/** Whether the item is written as a name: capitalised, not the first word of its sentence or clause. */
+function isName(text: string, it: Item, segmentStart: number): boolean {
+  if (it.kind !== 'word' || it.key.startsWith('#')) return false;
+  if (it.key.startsWith('@')) return true;
+  // Capitalised words, and names written in two capitalised parts (TikTok); not acronyms or codes.
+  if (!/^[A-Z][a-z]+(?:[A-Z][a-z]+)?$/.test(text.slice(it.start, it.end))) return false;
+  if (NOT_NAMES.has(it.word)) return false;
+  if (ANY_ROLE.test(it.word)) return false;
+  // The first word of a sentence, clause or quotation is capitalised whatever it is.
+  // segmentStart -1: capitalised is enough (the caller knows the word is a name elsewhere).
+  if (segmentStart < 0) return true;
+  const before = text.slice(Math.max(segmentStart, it.start - 3), it.start);
+  if (it.start <= segmentStart || /(?:^|[.!?:;"(\n])\s*$/.test(before)) return false;
+  return true;
+}
+
+/**
+ * Whether a word of an analysed text names someone or something in a way two claims can disagree
+ * on: written as a name (not opening its sentence) and not a capitalised adjective.
+ */
+export function namesEntity(text: string, it: Item): boolean {
+  return isName(text, it, 0) && !ADJECTIVE_LIKE.test(it.word);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lining up a claim clause with a quote window.
+
+interface Side {
+  analysis: Analysis;
+  items: Item[];
+  /** Where the clause or segment starts and ends in the analysed text (names at its start are not names). */
+  start: number;
+  end: number;
+}
+
+/** The items that lie within [start, end) of their text (items are in text order). */
+function itemsIn(items: readonly Item[], start: number, end: number): Item[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Item[] = [];
+  for (let k = lo; k < items.length && items[k]!.start < end; k++) if (items[k]!.end <= end) out.push(items[k]!);
+  return out;
+}
+
+/** Items of a clause, with state verbs folded ("kept X open" reads as "open X"). */
+function foldStates(items: Item[]): Item[] {
+  const out = items;
+  for (let i = 0; i < out.length; i++) {
+    const verb = out[i]!;
+    if (verb.kind !== 'word' || !STATE_VERBS.has(verb.word)) continue;
+    for (let k = i + 1; k < Math.min(out.length, i + 5); k++) {
+      const state = out[k]!;
+      if (state.kind === 'word' && STATES.has(state.word)) {
+        out[i] = { ...state, start: verb.start, end: state.end };
+        out.splice(k, 1);
+        break;
+      }
+      if (state.kind !== 'word') break;
+    }
+  }
+  return out;
+}
+
+// One table for every alignment, grown when needed.
+let lcsTable = new Uint16Array(4096);
+
+/** Longest common subsequence of item keys, as index pairs. */
+function lcs(a: readonly Item[], b: readonly Item[]): Array<[number, number]> {
+  const n = a.length;
+  const m = b.length;
+  const w = m + 1;
+  if (lcsTable.length < (n + 1) * w) lcsTable = new Uint16Array(Math.max((n + 1) * w, lcsTable.length * 2));
+  const t = lcsTable;
+  t.fill(0, n * w, (n + 1) * w);
+  for (let i = 0; i < n; i++) t[i * w + m] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      t[i * w + j] = a[i]!.key === b[j]!.key && a[i]!.kind !== 'cue' ? t[(i + 1) * w + j + 1]! + 1 : Math.max(t[(i + 1) * w + j]!, t[i * w + j + 1]!);
+    }
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0, j = 0; i < n && j < m; ) {
+    if (a[i]!.key === b[j]!.key && a[i]!.kind !== 'cue') {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (t[(i + 1) * w + j]! >= t[i * w + j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+interface Gap {
+  claim: Item[];
+  quote: Item[];
+  /** Where the text of each side between its anchors starts and ends (the quote's cut to a few words at the ends). */
+  claimFrom: number;
+  claimTo: number;
+  quoteFrom: number;
+  quoteTo: number;
+}
+
+interface Lineup {
+  pairs: Array<[number, number]>;
+  /** Distinct word keys lined up. */
+  anchors: number;
+  /** Lined-up content items over the clause's content items. */
+  coverage: number;
+  /** Negation cues in the clause, and in the quote window. */
+  claimCues: Item[];
+  quoteCues: Item[];
+}
+
+/** Items of the quote taken beyond the first and last anchors. */
+const EDGE = 3;
+
+/** The words of both sides that do not line up, gap by gap between the anchors. */
+function gapsOf(claim: Side, quote: Side, pairs: ReadonlyArray<[number, number]>): Gap[] {
+  const A = claim.items;
+  const B = quote.items;
+  const gaps: Gap[] = [];
+  for (let k = 0; k <= pairs.length; k++) {
+    const [pi, pj] = k > 0 ? pairs[k - 1]! : [-1, -1];
+    const [ni, nj] = k < pairs.length ? pairs[k]! : [A.length, B.length];
+    let qFrom = pj + 1;
+    let qTo = nj;
+    if (k === 0) qFrom = Math.max(qFrom, qTo - EDGE);
+    if (k === pairs.length) qTo = Math.min(qTo, qFrom + EDGE);
+    const quoteItems = B.slice(qFrom, qTo);
+    const quoteFrom = pj >= 0 ? B[pj]!.end : (quoteItems[0]?.start ?? 0);
+    const quoteTo = nj < B.length && k < pairs.length ? B[nj]!.start : (quoteItems[quoteItems.length - 1]?.end ?? quoteFrom);
+    gaps.push({
+      claim: A.slice(pi + 1, ni),
+      quote: quoteItems,
+      claimFrom: pi >= 0 ? A[pi]!.end : claim.start,
+      claimTo: ni < A.length ? A[ni]!.start : claim.end,
+      quoteFrom,
+      quoteTo: Math.max(quoteFrom, quoteTo),
+    });
+  }
+  return gaps;
+}
+
+function lineUp(claim: Side, quote: Side): Lineup | undefined {
+  const A = claim.items;
+  const B = quote.items;
+  const pairs = lcs(A, B);
+  if (pairs.length === 0) return undefined;
+  const keys = new Set<string>();
+  for (const [i] of pairs) if (A[i]!.kind === 'word') keys.add(A[i]!.key);
+  let content = 0;
+  for (const it of A) if (it.kind !== 'cue') content++;
+  const [firstJ, lastJ] = [pairs[0]![1], pairs[pairs.length - 1]![1]];
+  return {
+    pairs,
+    anchors: keys.size,
+    coverage: content === 0 ? 0 : pairs.length / content,
+    claimCues: A.filter((it) => it.kind === 'cue'),
+    quoteCues: B.slice(Math.max(0, firstJ - EDGE), lastJ + 1).filter((it) => it.kind === 'cue'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What every quote mentions, in any form: for unsupported details and for "the claim's value is
+// nowhere in the evidence" (a conflict needs the claim's value to be absent, not merely elsewhere).
+
+class Mentions {
+  quantities: Item[] = [];
+  dates: Item[] = [];
+  /** Lower-case words and their stems, and entity keys. */
+  words = new Set<string>();
+  /** Canonical roles named. */
+  roles = new Set<string>();
+  private squeezedText: string | undefined;
+  private plainText: string | undefined;
+
+  constructor(private readonly quotes: readonly Analysis[]) {
+    for (const q of quotes) {
+      for (const it of q.items) {
+        if (it.kind === 'quantity') this.quantities.push(it);
+        else if (it.kind === 'date') this.dates.push(it);
+        else if (it.kind === 'word') {
+          this.words.add(it.key);
+          this.words.add(it.word);
+        }
+      }
+      for (const role of rolesIn(q.text)) this.roles.add(role);
+    }
+  }
+
+  /** Lower-case text of all quotes with spaces, hyphens and dots taken out ("Tik Tok" is "tiktok"); built when first needed. */
+  get squeezed(): string {
+    return (this.squeezedText ??= this.quotes.map((q) => q.text.toLowerCase().replace(/[\s\-.'’]+/g, '')).join(' '));
+  }
+
+  /** Lower-case text of all quotes, thousands separators taken out of numbers; built when first needed. */
+  get plain(): string {
+    return (this.plainText ??= this.quotes.map((q) => q.text.toLowerCase().replace(/(\d),(?=\d{3}\b)/g, '$1')).join(' '));
+  }
+}
+
+function quantityMentioned(it: Item, m: Mentions): boolean {
+  const q = it.quantity!;
+  if (m.quantities.some((o) => !disjoint(q, o.quantity!))) return true;
+  // Digits the quote writes as part of a word ("7pm", "Q3") or a form the reader does not take apart.
+  const digits = /\d+(?:[.,]\d+)*/.exec(q.text)?.[0]?.replace(/,/g, '');
+  if (digits !== undefined && new RegExp(`(?<![\\d.])${digits.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(m.plain)) return true;
+  // A year or a day of the month written as a date in the quote.
+  return m.dates.some((o) => o.date!.from.startsWith(String(q.value)) || o.date!.text.includes(String(q.value)));
+}
+
+function dateMentioned(it: Item, m: Mentions): boolean {
+  const d = it.date!;
+  if (m.dates.some((o) => !datesDisjoint(d, o.date!))) return true;
+  // A year the quote only writes as a number ("the 2020 figures").
+  return m.quantities.some((o) => d.from.startsWith(String(o.quantity!.value)) && d.to.startsWith(String(o.quantity!.value)));
+}
+
+function nameMentioned(it: Item, m: Mentions): boolean {
+  if (m.words.has(it.key) || m.words.has(it.word) || m.squeezed.includes(it.word.replace(/[\s\-.'’]+/g, ''))) return true;
+  // The same name in another form: China and Chinese, Britain and British, Canada and Canadian.
+  const root = it.word.slice(0, Math.max(4, it.word.length - 2));
+  return it.word.length >= 5 && [...m.words].some((w) => w.length >= root.length && w.startsWith(root));
+}
+
+/** Whether a role of the claim is one the quotes name, or part of one ("president" in "vice-president"). */
+const roleMentioned = (role: string, m: Mentions) => m.roles.has(role);
+
+/** Up to this many characters around a name, within its sentence, hold the role given to it. */
+const BESIDE = 45;
+
+/** A role a quote writes right beside a name (apposition, or a title before it), and that quote. */
+function besideName(name: Item, quotes: readonly Analysis[]): { role: string; quote: number } | undefined {
+  for (let k = 0; k < quotes.length; k++) {
+    const q = quotes[k]!;
+    for (const it of q.items) {
+      if (it.kind !== 'word' || it.key !== name.key || !isName(q.text, it, -1)) continue;
+      const after = q.text.slice(it.end, it.end + BESIDE).split(/[.;:!?()]/)[0]!;
+      const before = q.text.slice(Math.max(0, it.start - BESIDE), it.start).split(/[.;:!?(),]/).pop()!;
+      // "Bertram, the app's vice-president of…" or "vice-president Theo Bertram": a role next to it.
+      const first = rolePhrases(after)[0];
+      if (first && /^\s*,\s*(?:[\p{L}'’-]+\s+){0,3}$/u.test(after.slice(0, first.start))) return { role: first.role, quote: k };
+      const last = rolePhrases(before).pop();
+      if (last && /^\s*(?:[A-Z][\p{L}'’-]*\s+){0,2}$/u.test(before.slice(last.end))) return { role: last.role, quote: k };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Small numbers written as words, and low ranks, are how a summary counts what it reads ("two
+ * speakers", "the second point"), not figures a quote must state.
+ */
+const WEAK_NUMBERS = /^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|single|once|twice|couple|dozen|first|second|third|fourth|fifth)\s*)+$/i;
+
+/**
+ * Words that carry a negation of their own ("stop X being exported" is "X not exported"; "failed to
+ * attend", "avoided", "lacks"): a text that holds one may say what the other says with "not". Stems.
+ */
+const IMPLICIT_NEGATIVES: ReadonlySet<string> = new Set(
+  (
+    'stop prevent avoid halt ban block fail lack refrain ceas abstain reject oppos against absenc unabl ' +
+    'instead rather unless except exclud omit forbid prohibit preclud deter resist declin dismiss miss ' +
+    'neglect ignor forgo forgot forget barr hinder impossibl unlik without free'
+  )
+    .split(' ')
+    .map((w) => stem(w)),
+);
+
+/** A number that numbers a list item ("3) The document…", "2. Costs"): it counts nothing. */
+function isListMarker(text: string, it: Item): boolean {
+  return /^\s*$/.test(text.slice(Math.max(0, text.lastIndexOf('\n', it.start)), it.start)) && /^[).:]/.test(text.slice(it.end, it.end + 1)) && /^\d{1,2}$/.test(it.quantity!.text);
+}
+
+/**
+ * Conflicts between a claim and its own quotes under local alignment, and the claim's unsupported
+ * details. At most one finding per kind; each names the quote that says otherwise.
+ */
+export function evidenceConflicts(claim: string, quotes: readonly string[], options: Partial<EvidenceRuleOptions> = {}): EvidenceConflict[] {
+  const settings: EvidenceRuleOptions = { ...DEFAULT_EVIDENCE_RULE_OPTIONS, ...options };
+  const analyseOptions = { approximateTolerance: settings.approximateTolerance, ...(settings.aliases ? { aliases: settings.aliases } : {}) };
+  return evidenceConflictsOf(analyseWith(claim, analyseOptions), quotes, settings);
+}
+
+/** `evidenceConflicts` on a claim already analysed with the same quantity options and aliases. */
+export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly string[], settings: EvidenceRuleOptions): EvidenceConflict[] {
+  const claim = claimAnalysis.text;
+  const analyseOptions = { approximateTolerance: settings.approximateTolerance, ...(settings.aliases ? { aliases: settings.aliases } : {}) };
+  const quoteAnalyses = quotes.map((q) => analyseWith(q, analyseOptions));
+  const mentions = new Mentions(quoteAnalyses);
+  const claimClauses = clausesOf(claim);
+  const found = new Map<EvidenceConflictKind, EvidenceConflict>();
+  const report = (c: EvidenceConflict) => {
+    if (!found.has(c.kind)) found.set(c.kind, c);
+  };
+
+  // Unsupported details: numbers, dates and names the quotes never mention, all in one finding.
+  const missing: string[] = [];
+  for (const clause of claimClauses) {
+    const end = clause.start + clause.text.length;
+    for (const it of itemsIn(claimAnalysis.items, clause.start, end)) {
+      const unsupported =
+        it.kind === 'quantity'
+          ? !WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)
+          : it.kind === 'date'
+            ? !dateMentioned(it, mentions)
+            : // A declared entity is a subject of the workspace, which quotes often name by a pronoun.
+              isName(claim, it, clause.start) && !it.key.startsWith('@') && !ADJECTIVE_LIKE.test(it.word) && !nameMentioned(it, mentions);
+      const written = `'${claim.slice(it.start, it.end)}'`;
+      if (unsupported && !missing.includes(written)) missing.push(written);
+    }
+  }
+  if (missing.length > 0) report({ kind: 'unsupported', reason: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} in no quote` });
+
+  // A person's role: the claim gives a name a role, and a quote puts a different role right beside
+  // the same name ("Theo Bertram, the app's vice-president").
+  for (const clause of claimClauses) {
+    const roles = rolesIn(clause.text).filter((r) => !roleMentioned(r, mentions));
+    if (roles.length !== 1 || ROLE_QUALIFIERS.test(withoutRoles(clause.text))) continue;
+    const end = clause.start + clause.text.length;
+    for (const it of claimAnalysis.items) {
+      // A name may open the claim: it is then capitalised in the quote too.
+      if (it.start < clause.start || it.end > end || !(isName(claim, it, clause.start) || isName(claim, it, -1))) continue;
+      const beside = besideName(it, quoteAnalyses);
+      if (beside) {
+        report({ kind: 'entity', reason: `'${roles[0]}' vs '${beside.role}'`, quote: beside.quote });
+        break;
+      }
+    }
+  }
+
+  // Conflicts: each claim phrase against its best window among the quotes' phrases (numbers, dates,
+  // names, roles, opposites), and each claim clause against the best of the quotes' clauses (negation).
+  // Negation needs a cue on one side at least.
+  const anyCue = claimAnalysis.negations > 0 || quoteAnalyses.some((q) => q.negations > 0);
+  for (const phrases of anyCue ? [true, false] : [true]) {
+    const segments = quoteAnalyses.flatMap((analysis, quote) =>
+      clausesOf(analysis.text, phrases).map((c) => ({
+        quote,
+        side: { analysis, start: c.start, end: c.start + c.text.length, items: foldStates(itemsIn(analysis.items, c.start, c.start + c.text.length)) },
+      })),
+    );
+    for (const clause of phrases ? clausesOf(claim, true) : claimClauses) {
+      const end = clause.start + clause.text.length;
+      const side: Side = { analysis: claimAnalysis, start: clause.start, end, items: foldStates(itemsIn(claimAnalysis.items, clause.start, end)) };
+      if (side.items.length === 0) continue;
+      let best: { lineup: Lineup; quote: number; side: Side } | undefined;
+      for (const segment of segments) {
+        const lineup = lineUp(side, segment.side);
+        if (!lineup) continue;
+        if (!best || lineup.anchors > best.lineup.anchors || (lineup.anchors === best.lineup.anchors && segment.side.items.length < best.side.items.length)) {
+          best = { lineup, quote: segment.quote, side: segment.side };
+        }
+      }
+      if (!best || best.lineup.anchors < settings.minAnchors) continue;
+      const { lineup, quote } = best;
+      for (const conflict of clauseConflicts(claim, side, best.side, lineup, mentions, settings, phrases ? 'gaps' : 'negation')) report({ ...conflict, quote });
+    }
+  }
+  const order: EvidenceConflictKind[] = ['numeric', 'date', 'entity', 'negation', 'antonym', 'unsupported'];
+  return order.flatMap((kind) => (found.has(kind) ? [found.get(kind)!] : []));
+}
+
+function clauseConflicts(
+  claim: string,
+  side: Side,
+  quoteSide: Side,
+  lineup: Lineup,
+  mentions: Mentions,
+  settings: EvidenceRuleOptions,
+  rules: 'gaps' | 'negation',
+): Array<Omit<EvidenceConflict, 'quote'>> {
+  const out: Array<Omit<EvidenceConflict, 'quote'>> = [];
+  const quoteText = quoteSide.analysis.text;
+  // Presence, not parity: "cannot and should not" negates once, in other words, not twice.
+  const claimNegated = lineup.claimCues.length > 0;
+  const quoteNegated = lineup.quoteCues.length > 0;
+  if (rules === 'gaps' && lineup.coverage >= settings.minCoverage) {
+    // Numbers and dates in the same slot (lined up by kind and unit).
+    for (const [i, j] of lineup.pairs) {
+      const a = side.items[i]!;
+      const b = quoteSide.items[j]!;
+      if (a.kind === 'quantity' && a.quantity!.unit === b.quantity!.unit && disjoint(a.quantity!, b.quantity!) && !quantityMentioned(a, mentions)) {
+        out.push({ kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'` });
+      }
+      if (a.kind === 'date' && datesDisjoint(a.date!, b.date!) && !dateMentioned(a, mentions)) {
+        out.push({ kind: 'date', reason: `'${a.date!.text}' vs '${b.date!.text}'` });
+      }
+    }
+    for (const gap of gapsOf(side, quoteSide, lineup.pairs)) {
+      const claimText = claim.slice(gap.claimFrom, gap.claimTo);
+      // A name for a different name between the same anchors.
+      const claimNames = gap.claim.filter((it) => isName(claim, it, side.start) && !ADJECTIVE_LIKE.test(it.word) && !nameMentioned(it, mentions));
+      const quoteNames = gap.quote.filter((it) => isName(quoteText, it, quoteSide.start) && !ADJECTIVE_LIKE.test(it.word) && !side.items.some((c) => c.key === it.key));
+      if (claimNames.length > 0 && quoteNames.length > 0 && gap.claim.length <= 3 && gap.quote.length <= 3) {
+        out.push({ kind: 'entity', reason: `'${claim.slice(claimNames[0]!.start, claimNames[0]!.end)}' vs '${quoteText.slice(quoteNames[0]!.start, quoteNames[0]!.end)}'` });
+      }
+      // A role for a different role.
+      const claimRoles = gap.claim.length === 0 ? [] : rolesIn(claimText).filter((r) => !roleMentioned(r, mentions));
+      const quoteRoles = claimRoles.length === 0 ? [] : rolesIn(quoteText.slice(gap.quoteFrom, gap.quoteTo));
+      if (claimRoles.length > 0 && quoteRoles.length > 0 && !ROLE_QUALIFIERS.test(withoutRoles(claimText))) {
+        out.push({ kind: 'entity', reason: `'${claimRoles[0]}' vs '${quoteRoles[0]}'` });
+      }
+      // A word for its opposite, the claim's word absent from the window and the quote's from the clause.
+      if (claimNegated === quoteNegated && lineup.coverage >= settings.antonymCoverage) {
+        search: for (const a of gap.claim) {
+          if (a.kind !== 'word' || quoteSide.items.some((b) => b.key === a.key)) continue;
+          for (const b of gap.quote) {
+            if (b.kind === 'word' && !side.items.some((c) => c.key === b.key) && areOpposites(a.word, b.word, settings.antonyms)) {
+              out.push({ kind: 'antonym', reason: `'${a.word}' vs '${b.word}'` });
+              break search;
+            }
+          }
+        }
+      }
+    }
+  }
+  const affirmative = claimNegated ? quoteSide.items : side.items;
+  if (
+    rules === 'negation' &&
+    claimNegated !== quoteNegated &&
+    lineup.coverage >= settings.negationCoverage &&
+    lineup.anchors >= settings.minAnchors + 1 &&
+    !affirmative.some((it) => it.kind === 'word' && IMPLICIT_NEGATIVES.has(it.key))
+  ) {
+    const cue = (claimNegated ? lineup.claimCues : lineup.quoteCues)[0]!;
+    const phrase = claimNegated ? claim.slice(cue.start, cue.end) : quoteText.slice(cue.start, cue.end);
+    out.push({ kind: 'negation', reason: claimNegated ? `the claim says '${phrase}', the quote does not` : `the quote says '${phrase}', the claim does not` });
+  }
+  return out;
+}
