@@ -1,6 +1,7 @@
 import { suggest } from '@factcheck/core';
 import { addCommand } from './commands/add.js';
 import { checkCommand, reportCommand } from './commands/check.js';
+import { typesCommand } from './commands/types.js';
 import { updateCommand } from './commands/update.js';
 import { EXIT_BROKEN_PIPE, EXIT_OK, EXIT_USAGE, isBrokenPipe, type Command, type Io } from './io.js';
 
@@ -9,6 +10,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   report: { run: reportCommand, summary: 'check, and write the HTML coverage report' },
   update: { run: updateCommand, summary: 'pin moved and unpinned quotes (--accept also takes changed ones)' },
   add: { run: addCommand, summary: 'append a claim with its quote found and pinned' },
+  types: { run: typesCommand, summary: 'write claims.generated.ts: ClaimId, SourceId, claims and claim()' },
 };
 
 export const VERSION = '0.1.0';

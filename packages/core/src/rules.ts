@@ -76,6 +76,9 @@ export const RULES = {
   'contradiction-date': error('Two aligned texts (two claims, or a claim and its quote) give dates that share no day.'),
   'contradiction-negation': error('Two aligned texts (two claims, or a claim and its quote) differ by a negation.'),
   'contradiction-antonym': error('Two aligned texts (two claims, or a claim and its quote) differ by a pair of antonyms.'),
+  // Typed claims (claims.generated.ts, written by `factcheck types`)
+  'unknown-claim-reference': error('TypeScript passes claim() or a parameter typed ClaimId a claim id that claims.yaml does not have.'),
+  'stale-claim-types': warning('claims.generated.ts no longer matches the claims and sources of claims.yaml: run factcheck types.'),
   // Coverage
   'coverage-threshold': error('A source, or all sources together, is less covered by verified quotes than its threshold.'),
 } as const satisfies Record<string, RuleInfo>;
