@@ -8,8 +8,12 @@ const SKIPPED = new Set(['node_modules', 'dist', 'build', 'coverage', 'reports']
 /** A TypeScript file larger than this is not read (generated bundles, not code people write). */
 const MAX_TS_BYTES = 2 * 1024 * 1024;
 const TS_FILE = /\.(?:ts|tsx|mts|cts)$/;
-/** An import (or re-export, or dynamic import) of a module named claims.generated. */
-const IMPORTS_GENERATED = /(?:from|import)\s*\(?\s*['"]([^'"\n]*\bclaims\.generated(?:\.[cm]?[jt]s)?)['"]/g;
+/**
+ * An import or re-export of a module named claims.generated: a line that starts with `import`,
+ * `export` (or the `}` that closes an import of several lines) and takes it `from` that module.
+ * Text that only mentions such an import (in a string, a comment) is not one.
+ */
+const IMPORTS_GENERATED = /^[ \t]*(?:import|export|\})[^'"\n]*?\bfrom\s*['"]([^'"\n]*\bclaims\.generated(?:\.[cm]?[jt]s)?)['"]/gm;
 
 export interface TypesCheckOptions {
   /** Where paths in messages are relative to. Default: the current directory. */

@@ -96,11 +96,18 @@ describe('the check of typed claims', () => {
     const { root, workspace: ws } = await workspace({
       'src/a.ts': importing,
       'src/b.ts': "export const b = 'acount-locked';\n",
+      // Mentions an import in a string and a comment: not an importer.
+      'src/c.ts': "// import { claim } from '../claims.generated.js';\nexport const c = \"import { claim } from '../claims.generated.js'\";\n",
+      'src/f.ts': "import {\n  claim,\n  type ClaimId,\n} from '../claims.generated.js';\nexport const f: ClaimId = claim('account-locked').id;\n",
       'node_modules/pkg/c.ts': importing,
       'dist/d.ts': importing,
       '.cache/e.ts': importing,
     });
-    expect(await findImporters(root)).toEqual([{ file: path.join(root, 'src/a.ts'), generated: [path.join(root, 'claims.generated.ts')] }]);
+    const generated = [path.join(root, 'claims.generated.ts')];
+    expect(await findImporters(root)).toEqual([
+      { file: path.join(root, 'src/a.ts'), generated },
+      { file: path.join(root, 'src/f.ts'), generated },
+    ]);
     expect((await claimTypesMessages(ws, { cwd: root })).map((m) => m.file)).toEqual(['src/a.ts']);
   });
 
