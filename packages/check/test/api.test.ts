@@ -43,6 +43,5 @@ describe('public types', () => {
       'AttributionFinding',
       'CheckOptions',
     ]);
-    // ts-morph starts the TypeScript compiler: seconds on a busy machine.
-  }, 60_000);
+  });
 });
