@@ -25,6 +25,8 @@ export interface GenerateOptions {
   shard?: ClaimsShard;
   /** A reason the run must fail before any claim is checked (a refused `vitest -u`), shown by a test of its own. */
   refusal?: string;
+  /** TypeScript in the workspace imports the generated claim types: a test checks the claim ids it uses. */
+  typedReferences?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export function generateClaimsModule(claimsPath: string, yamlText: string, runti
   emit(`const run = await loadClaims(${str(claimsPath)});`);
   if (options.refusal !== undefined) emit(`test(${str(`${file} is updated`)}, () => run.refuse(${str(options.refusal)}));`, { line: 0, column: 0 });
   if (firstShard) emit(`test(${str(`${file} is valid`)}, (context) => run.validTest(context));`, { line: 0, column: 0 });
+  if (firstShard && options.typedReferences) emit(`test('claim ids in TypeScript', (context) => run.referencesTest(context));`, { line: 0, column: 0 });
   const workspace = parsed.value?.workspace;
   if (workspace) {
     emit(`describe('claims', () => {`);

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { updateClaims } from '@factcheck/edit';
 import { formatUpdateResult } from '@factcheck/report';
+import { findImporters } from '@factcheck/types';
 import type { TestSequencerConstructor, TestSpecification, VitestPluginContext } from 'vitest/node';
 import { generateClaimsModule, type ClaimsShard } from './generate.js';
 
@@ -83,7 +84,9 @@ export function factcheckPlugin(options: FactcheckPluginOptions = {}): ClaimsPlu
       const file = id.split('?')[0]!;
       if (!isClaimsFile(file)) return null;
       const refusal = run?.update ? await updateBeforeRun(file, options, run) : undefined;
-      const { code, map, sources } = generateClaimsModule(file, readFileSync(file, 'utf8'), runtimeUrl, { shard: shardIn(id), refusal });
+      // Only looks for TypeScript importing claims.generated (the check itself runs in the test).
+      const typedReferences = (await findImporters(path.dirname(file))).length > 0;
+      const { code, map, sources } = generateClaimsModule(file, readFileSync(file, 'utf8'), runtimeUrl, { shard: shardIn(id), refusal, typedReferences });
       // In watch mode vitest reruns a test file when a module it depends on changes. The claims
       // hold or fail by their sources as much as by claims.yaml, so every source file is declared
       // a dependency of claims.yaml: saving a source reruns the claims. A source that is missing,

@@ -86,6 +86,8 @@ export interface ClaimsRun {
   claimTest(id: string, context: ClaimTestContext): Promise<void>;
   coverageTest(sourceId: string, context: ClaimTestContext): void;
   totalCoverageTest(context: ClaimTestContext): void;
+  /** Fails on every claim id that TypeScript importing the generated claim types uses and claims.yaml does not have. */
+  referencesTest(context: ClaimTestContext): void;
   /** Fails with `reason` (a refused `vitest -u`). */
   refuse(reason: string): never;
 }
@@ -161,6 +163,12 @@ export async function loadClaims(claimsPath: string): Promise<ClaimsRun> {
     totalCoverageTest(context) {
       record(context);
       run.assertTotalCoverage();
+    },
+    referencesTest(context) {
+      record(context);
+      if (!result) throw new Error(`claims.yaml could not be checked: see the "is valid" test`);
+      const messages = errorsOf((m) => m.ruleId === 'unknown-claim-reference');
+      if (messages.length) throw new ClaimError(messages);
     },
     refuse(reason) {
       const error = new Error(reason);
