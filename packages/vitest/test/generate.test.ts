@@ -44,6 +44,15 @@ describe('generateClaimsModule', () => {
     expect(code).not.toContain('claimTest');
   });
 
+  it('adds the test of the claim ids in TypeScript only when TypeScript imports the generated types, and a failing test for a refused update', () => {
+    const plain = generateClaimsModule('/ws/claims.yaml', YAML, 'file:///runtime.js').code;
+    expect(plain).not.toContain('referencesTest');
+    expect(plain).not.toContain('is updated');
+    const typed = generateClaimsModule('/ws/claims.yaml', YAML, 'file:///runtime.js', { typedReferences: true, refusal: 'not in CI' }).code;
+    expect(typed).toContain(`test('claim ids in TypeScript', (context) => run.referencesTest(context));`);
+    expect(typed).toContain(`test("claims.yaml is updated", () => run.refuse("not in CI"));`);
+  });
+
   it('gives each shard every count-th claim, and the tests of the whole file to the first shard', () => {
     const shard = (index: number) => generateClaimsModule('/ws/claims.yaml', YAML, 'file:///runtime.js', { shard: { index, count: 2 } }).code;
     expect(shard(1)).toContain('run.claimTest("first-claim"');
