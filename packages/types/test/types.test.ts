@@ -49,14 +49,12 @@ describe('claims.generated.ts', () => {
       'good.ts': "import { claim, claims, type ClaimId } from './claims.generated.js';\nexport const a: ClaimId = 'account-locked';\nexport const b = claim('no-data-shared').verdict;\nexport const c = claims['comment-end-in-text'].sources;\n",
       'bad.ts': "import { claim } from './claims.generated.js';\nexport const d = claim('acount-locked');\n",
     });
-    const tsc = (files: string[]) => spawnSync(process.execPath, [tscBin, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', ...files], { cwd: root, encoding: 'utf8' });
-    const good = tsc(['good.ts', 'claims.generated.ts']);
-    expect(good.stdout).toBe('');
-    expect(good.status).toBe(0);
-    const bad = tsc(['bad.ts', 'claims.generated.ts']);
-    expect(bad.status).not.toBe(0);
-    expect(bad.stdout).toContain(`bad.ts(2,24): error TS2345: Argument of type '"acount-locked"' is not assignable to parameter of type 'ClaimId'.`);
-  });
+    // One compiler run for both files (the compiler's start is most of its time): the errors name bad.ts only.
+    const run = spawnSync(process.execPath, [tscBin, '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', 'good.ts', 'bad.ts', 'claims.generated.ts'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stdout.trim().split('\n')).toEqual([`bad.ts(2,24): error TS2345: Argument of type '"acount-locked"' is not assignable to parameter of type 'ClaimId'.`]);
+    // The TypeScript compiler on a busy shared machine: generous, not a speed goal.
+  }, 180_000);
 });
 
 describe('the check of typed claims', () => {
