@@ -1,5 +1,12 @@
-import { IndentationText, Project, QuoteKind, StructureKind, VariableDeclarationKind, type WriterFunction } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type * as TsMorph from 'ts-morph';
 import { FINGERPRINT_PREFIX, GENERATED_HEADER, fingerprintOf, type ClaimTypesModel } from './model.js';
+
+/**
+ * ts-morph, loaded when a file is generated: `check` imports this package, and must not pay for
+ * the TypeScript compiler unless it has TypeScript to read.
+ */
+const loadTsMorph = () => createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
 
 /** Text inside a JSDoc comment: `*\/` would end it early. */
 const inDoc = (text: string) => text.replace(/\*\//g, '*\\/').replace(/\r\n|\r|\n/g, ' ');
@@ -14,6 +21,7 @@ const union = (values: readonly string[]) => (values.length ? values.map((v) => 
  * model always gives the same bytes.
  */
 export function generateClaimTypes(model: ClaimTypesModel): string {
+  const { IndentationText, Project, QuoteKind, StructureKind, VariableDeclarationKind } = loadTsMorph();
   const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single } });
   const file = project.createSourceFile('claims.generated.ts', '', { overwrite: true });
   file.addStatements([GENERATED_HEADER, `// from ${model.claimsFile}: run \`factcheck types\` after changing its claims or sources.`, `${FINGERPRINT_PREFIX}${fingerprintOf(model)}`]);
@@ -31,7 +39,7 @@ export function generateClaimTypes(model: ClaimTypesModel): string {
       { name: 'sources', type: 'readonly SourceId[]', isReadonly: true },
     ],
   });
-  const entries: WriterFunction = (writer) => {
+  const entries: TsMorph.WriterFunction = (writer) => {
     writer.write('{').newLine();
     writer.indent(() => {
       for (const c of model.claims) {

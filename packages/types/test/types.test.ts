@@ -116,6 +116,23 @@ describe('the check of typed claims', () => {
     expect(await claimTypesMessages(ws, { cwd: root })).toEqual([]);
   });
 
+  it('does not load the TypeScript compiler when no TypeScript imports the generated module', async () => {
+    const { root } = await workspace({ 'src/other.ts': "export const c = 'account-locked';\n" });
+    // A process of its own, with the built package as `check` imports it: which modules it loaded.
+    const script = [
+      "import { createRequire } from 'node:module';",
+      "import { loadWorkspace } from '@factcheck/core';",
+      `const { claimTypesMessages } = await import(${JSON.stringify(path.join(here, '../dist/index.js'))});`,
+      `const loaded = await loadWorkspace(${JSON.stringify(path.join(root, 'claims.yaml'))});`,
+      'const messages = await claimTypesMessages(loaded.value.workspace);',
+      "const cache = createRequire(import.meta.url)('node:module')._cache;",
+      "console.log(JSON.stringify({ messages: messages.length, tsMorph: Object.keys(cache).some((file) => file.includes('ts-morph')) }));",
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: here, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ messages: 0, tsMorph: false });
+  });
+
   it('names the nearest id by fewest edits', () => {
     expect(nearestId('acount-locked', ['no-data-shared', 'account-locked'])).toBe('account-locked');
     expect(nearestId('x', [])).toBeUndefined();

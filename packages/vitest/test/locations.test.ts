@@ -66,7 +66,7 @@ describe('claims.yaml in vitest', () => {
     expect(byName.get('claims > locked')).toEqual({ name: 'claims > locked', file: path.join(root, 'claims.yaml'), location: { line: 6, column: 9 } });
     expect(byName.get('claims > deleted')?.location).toEqual({ line: 12, column: 9 });
     expect(byName.get('coverage > a.txt')?.location).toEqual({ line: 3, column: 3 });
-  }, 60_000);
+  }, 180_000);
 
   it("gives each test its meta, each quote's status as an annotation, and a failure a frame of the YAML", () => {
     const root = workspace();
@@ -85,5 +85,5 @@ describe('claims.yaml in vitest', () => {
     const error = deleted.errors.join('\n');
     expect(error).toContain('claims.yaml:20:16  error  quote not found in a.txt');
     expect(error).toContain(['  19 |       - source: bbc', '> 20 |         quote: "content was wiped"', '     |                ^'].join('\n'));
-  }, 60_000);
+  }, 180_000);
 });

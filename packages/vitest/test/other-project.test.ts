@@ -49,5 +49,5 @@ describe('the plugin in another project', () => {
     // One report beside each claims file.
     expect(readFileSync(path.join(root, 'fact-checks/politics/reports/factcheck/index.html'), 'utf8')).toContain('politics');
     expect(readFileSync(path.join(root, 'docs/reports/factcheck/index.html'), 'utf8')).toContain('docs-locked');
-  }, 60_000);
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 // Runs vitest in a workspace of its own, with the built plugin, as a user's project would.
+// The tests that start vitest allow it minutes: on a busy shared machine one start can take a minute.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';

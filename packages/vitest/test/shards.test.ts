@@ -42,7 +42,7 @@ describe('sharded runs', () => {
     expect([...shards[0]!, ...shards[1]!].sort()).toEqual([...ids].sort());
     // The config's reporters did not run in the shards (--reporter replaces them): no report yet.
     expect(existsSync(path.join(root, 'merged-report'))).toBe(false);
-  }, 120_000);
+  }, 240_000);
 
   it('merge with --merge-reports into one result with every claim, and one HTML report', () => {
     const { status, output } = runVitest(root, ['run', `--merge-reports=${blobs}`]);
@@ -56,5 +56,5 @@ describe('sharded runs', () => {
     const pages = readdirSync(path.join(report, 'sources')).map((name) => readFileSync(path.join(report, 'sources', name), 'utf8')).join('\n');
     for (const id of ids) expect(pages).toContain(id);
     expect(output.match(/HTML report written to/g)).toHaveLength(1);
-  }, 120_000);
+  }, 240_000);
 });

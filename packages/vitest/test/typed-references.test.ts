@@ -27,7 +27,7 @@ describe('claim ids in TypeScript', () => {
     expect(status).toBe(1);
     expect(output).toMatch(/FAIL .*claim ids in TypeScript/);
     expect(output).toContain('src/use.ts:2:24  error  unknown claim id "acount-locked": claims.yaml has no such claim; the nearest is "account-locked"  unknown-claim-reference');
-  }, 60_000);
+  }, 180_000);
 
   it('are not a test of a workspace whose TypeScript does not import them', async () => {
     const root = await workspace({ 'src/other.ts': "export const c = 'acount-locked';\n" });
@@ -35,5 +35,5 @@ describe('claim ids in TypeScript', () => {
     expect(status, output).toBe(0);
     expect(output).not.toContain('claim ids in TypeScript');
     expect(output).toMatch(/Tests +4 passed/);
-  }, 60_000);
+  }, 180_000);
 });

@@ -37,7 +37,7 @@ describe('vitest -u', () => {
     expect(read(root)).toBe(CLAIMS.replace('span: [0, 27]', 'span: [27, 54]'));
     expect(onlySpanNumbersChanged(CLAIMS, read(root))).toEqual({ ok: true });
     expect(output).toContain('1 span re-pinned');
-  }, 60_000);
+  }, 180_000);
 
   it('is refused under CI: a test fails saying why, and claims.yaml is left as it was', () => {
     const root = workspace();
@@ -47,19 +47,19 @@ describe('vitest -u', () => {
     expect(output).toContain('refusing to write claims.yaml because CI is set');
     expect(output).toContain('FACTCHECK_FORCE=1');
     expect(read(root)).toBe(CLAIMS);
-  }, 60_000);
+  }, 180_000);
 
   it('writes under CI when forced with FACTCHECK_FORCE=1', () => {
     const root = workspace();
     const { status, output } = runVitest(root, ['run', '-u'], { CI: 'true', FACTCHECK_FORCE: '1' });
     expect(status, output).toBe(0);
     expect(read(root)).toContain('span: [27, 54]');
-  }, 60_000);
+  }, 180_000);
 
   it('leaves claims.yaml alone without -u', () => {
     const root = workspace();
     const { status, output } = runVitest(root, ['run']);
     expect(status, output).toBe(0);
     expect(read(root)).toBe(CLAIMS);
-  }, 60_000);
+  }, 180_000);
 });
