@@ -39,3 +39,30 @@ describe('publicApi', () => {
     expect(publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)))).toEqual({ values: ['publicApi'], types: ['PublicApi'] });
   });
 });
+
+describe('publicApi reads the syntax', () => {
+  it('sorts names marked type one by one, and takes the exported name of an alias', () => {
+    const entry = entryWith({ 'index.ts': "export { type Options, check as run, LIMIT } from './parts.js';\nexport { type Status as State } from './parts.js';\n" });
+    expect(publicApi(entry)).toEqual({ values: ['LIMIT', 'run'], types: ['Options', 'State'] });
+  });
+
+  it('reads the entry again when it changes', () => {
+    const entry = entryWith({ 'index.ts': "export { check } from './parts.js';\n" });
+    expect(publicApi(entry).values).toEqual(['check']);
+    entryWith({ 'index.ts': "export { check, LIMIT } from './parts.js';\n" });
+    expect(publicApi(entry).values).toEqual(['LIMIT', 'check']);
+  });
+
+  it('refuses `export *`, whose names are not listed, saying what to write instead', () => {
+    const entry = entryWith({ 'index.ts': "export * from './parts.js';\n" });
+    expect(() => publicApi(entry)).toThrow(/index\.ts: `export \* from '\.\/parts\.js';` exports names that are not listed; list each name instead/);
+  });
+
+  it('reads the entries of the packages of this repository, each of which lists its names', () => {
+    const packages = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+    for (const name of ['core', 'check', 'edit', 'vitest']) {
+      const surface = publicApi(path.join(packages, name, 'src/index.ts'));
+      expect(surface.values.length + surface.types.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { anchorQuote, graphemeCut } from '@factcheck/anchor';
 import { findContradictions } from '@factcheck/contradictions';
 import { computeCoverage } from '@factcheck/coverage';
+import { claimTypesMessages } from '@factcheck/types';
 import {
   compareMessages,
   createMessage,
@@ -33,7 +34,17 @@ export interface CheckOptions extends LoadOptions {}
 export async function checkWorkspace(claimsPath: string, options: CheckOptions = {}): Promise<Result<CheckResult>> {
   const loaded = await loadWorkspace(claimsPath, options);
   if (!loaded.value) return { value: undefined, errors: loaded.errors, warnings: loaded.warnings };
-  return { value: checkLoaded(loaded.value, loaded.warnings), errors: [], warnings: loaded.warnings };
+  const result = checkLoaded(loaded.value, loaded.warnings);
+  // Typed claims (`factcheck types`): claim ids that TypeScript in the workspace uses, and a
+  // claims.generated.ts that no longer matches. Here rather than in checkLoaded because it reads
+  // files (checkLoaded does no I/O); with no TypeScript importing the generated module it only
+  // looks for one, and the compiler is never loaded.
+  const typed = await claimTypesMessages(loaded.value.workspace, { cwd: options.cwd });
+  if (typed.length) {
+    for (const m of typed) result.messages.push(m);
+    result.messages.sort(compareMessages);
+  }
+  return { value: result, errors: [], warnings: loaded.warnings };
 }
 
 /** Checks an already loaded workspace (pure: no I/O). */

@@ -2,6 +2,7 @@ import { suggest } from '@factcheck/core';
 import { addCommand } from './commands/add.js';
 import { checkCommand, reportCommand } from './commands/check.js';
 import { coverageCommand } from './commands/coverage.js';
+import { typesCommand } from './commands/types.js';
 import { updateCommand } from './commands/update.js';
 import { EXIT_BROKEN_PIPE, EXIT_OK, EXIT_USAGE, isBrokenPipe, type Command, type Io } from './io.js';
 
@@ -11,6 +12,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   update: { run: updateCommand, summary: 'pin moved and unpinned quotes (--accept also takes changed ones)' },
   add: { run: addCommand, summary: 'append a claim with its quote found and pinned' },
   coverage: { run: coverageCommand, summary: 'list the sentences no standing quote touches, with file:line:col' },
+  types: { run: typesCommand, summary: 'write claims.generated.ts: ClaimId, SourceId, claims and claim()' },
 };
 
 export const VERSION = '0.1.0';

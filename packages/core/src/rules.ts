@@ -87,6 +87,9 @@ export const RULES = {
   'write-failed': error('claims.yaml could not be written (read-only, permissions); nothing was changed.'),
   'nothing-to-take': error('update --take names an unknown claim, a claim with no missing quote, or a suggestion that is not offered; nothing was written.'),
   'edit-unsafe': error('The edit could not be made safely, or did not read back as intended; nothing was written.'),
+  // Typed claims (claims.generated.ts, written by `factcheck types`)
+  'unknown-claim-reference': error('TypeScript passes claim() or a parameter typed ClaimId a claim id that claims.yaml does not have.'),
+  'stale-claim-types': warning('claims.generated.ts no longer matches the claims and sources of claims.yaml: run factcheck types.'),
   // Coverage
   'coverage-threshold': error('A source, or all sources together, is less covered by verified quotes than its threshold.'),
 } as const satisfies Record<string, RuleInfo>;

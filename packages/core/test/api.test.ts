@@ -108,6 +108,5 @@ describe('public types', () => {
       'Workspace',
       'YamlPlace',
     ]);
-    // ts-morph starts the TypeScript compiler: seconds on a busy machine.
-  }, 60_000);
+  });
 });

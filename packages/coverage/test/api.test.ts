@@ -47,6 +47,5 @@ describe('public types', () => {
       'WatermarkClass',
       'Watermarks',
     ]);
-    // ts-morph starts the TypeScript compiler: seconds on a busy machine.
-  }, 60_000);
+  });
 });

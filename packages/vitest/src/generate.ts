@@ -13,12 +13,29 @@ export interface GeneratedModule {
   sources: string[];
 }
 
+/** Which part of the claims a sharded run (`vitest --shard=index/count`) gives this process. */
+export interface ClaimsShard {
+  /** 1-based, as `--shard` writes it. */
+  index: number;
+  count: number;
+}
+
+export interface GenerateOptions {
+  /** Only the claims of this shard: the claim at position i (from 0) runs in shard `i % count + 1`. */
+  shard?: ClaimsShard;
+  /** A reason the run must fail before any claim is checked (a refused `vitest -u`), shown by a test of its own. */
+  refusal?: string;
+  /** TypeScript in the workspace imports the generated claim types: a test checks the claim ids it uses. */
+  typedReferences?: boolean;
+}
+
 /**
- * Turns claims.yaml into a test module: one `test` per claim (named by its id), one per source
- * coverage threshold, and one that fails when the file itself is invalid. The checking happens
- * at run time through `runtime.js`, with the same checkWorkspace that the CLI uses.
+ * Turns claims.yaml into a test module: one `test` per claim (named by its id, carrying its meta),
+ * one per source coverage threshold, and one that fails when the file itself is invalid. The
+ * checking happens at run time through `runtime.js`, with the same checkWorkspace that the CLI
+ * uses. Every test's line maps back to claims.yaml, so that vitest places it there.
  */
-export function generateClaimsModule(claimsPath: string, yamlText: string, runtimeUrl: string): GeneratedModule {
+export function generateClaimsModule(claimsPath: string, yamlText: string, runtimeUrl: string, options: GenerateOptions = {}): GeneratedModule {
   const file = path.basename(claimsPath);
   const parsed = parseClaimsText(yamlText, { file, claimsPath });
   const lines: string[] = [];
@@ -27,25 +44,35 @@ export function generateClaimsModule(claimsPath: string, yamlText: string, runti
     lines.push(line);
     mappings.push(mapping);
   };
+  const str = (value: unknown) => JSON.stringify(value);
+  const shard = options.shard;
+  // The tests about the file as a whole run once: in the first shard.
+  const firstShard = !shard || shard.index === 1;
   emit(`import { describe, test } from 'vitest';`);
-  emit(`import { loadClaims } from ${JSON.stringify(runtimeUrl)};`);
-  emit(`const run = await loadClaims(${JSON.stringify(claimsPath)});`);
-  emit(`test(${JSON.stringify(`${file} is valid`)}, () => run.assertValid());`, { line: 0, column: 0 });
+  emit(`import { loadClaims } from ${str(runtimeUrl)};`);
+  emit(`const run = await loadClaims(${str(claimsPath)});`);
+  if (options.refusal !== undefined) emit(`test(${str(`${file} is updated`)}, () => run.refuse(${str(options.refusal)}));`, { line: 0, column: 0 });
+  if (firstShard) emit(`test(${str(`${file} is valid`)}, (context) => run.validTest(context));`, { line: 0, column: 0 });
+  if (firstShard && options.typedReferences) emit(`test('claim ids in TypeScript', (context) => run.referencesTest(context));`, { line: 0, column: 0 });
   const workspace = parsed.value?.workspace;
   if (workspace) {
     emit(`describe('claims', () => {`);
-    for (const claim of workspace.claims) {
+    workspace.claims.forEach((claim, position) => {
+      if (shard && position % shard.count !== shard.index - 1) return;
       const at = claim.idPlace.start;
-      emit(`  test(${JSON.stringify(claim.id)}, () => run.assertClaim(${JSON.stringify(claim.id)}));`, { line: at.line - 1, column: at.column - 1 });
-    }
+      const meta = { claimId: claim.id, sources: [...new Set(claim.evidence.map((e) => e.source))], verdict: claim.verdict };
+      emit(`  test(${str(claim.id)}, { meta: ${str(meta)} }, (context) => run.claimTest(${str(claim.id)}, context));`, { line: at.line - 1, column: at.column - 1 });
+    });
     emit(`});`);
-    emit(`describe('coverage', () => {`);
-    for (const source of workspace.sources.values()) {
-      const at = source.place.start;
-      emit(`  test(${JSON.stringify(source.path)}, () => run.assertCoverage(${JSON.stringify(source.id)}));`, { line: at.line - 1, column: at.column - 1 });
+    if (firstShard) {
+      emit(`describe('coverage', () => {`);
+      for (const source of workspace.sources.values()) {
+        const at = source.place.start;
+        emit(`  test(${str(source.path)}, (context) => run.coverageTest(${str(source.id)}, context));`, { line: at.line - 1, column: at.column - 1 });
+      }
+      emit(`  test('total', (context) => run.totalCoverageTest(context));`);
+      emit(`});`);
     }
-    emit(`  test('total', () => run.assertTotalCoverage());`);
-    emit(`});`);
   }
   const sources = workspace ? sourceFiles(claimsPath, [...workspace.sources.values()].map((s) => s.path)) : [];
   return { code: `${lines.join('\n')}\n`, map: buildSourceMap(file, yamlText, mappings), sources };

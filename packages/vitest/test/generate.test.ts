@@ -1,6 +1,6 @@
 import { decode } from '@jridgewell/sourcemap-codec';
 import { describe, expect, it } from 'vitest';
-import { buildSourceMap, generateClaimsModule } from '../src/index.js';
+import { buildSourceMap, codeFrame, generateClaimsModule } from '../src/index.js';
 
 const YAML = `version: 1
 sources:
@@ -20,10 +20,10 @@ claims:
 describe('generateClaimsModule', () => {
   it('makes one test per claim, per source and for the file itself', () => {
     const { code } = generateClaimsModule('/ws/claims.yaml', YAML, 'file:///runtime.js');
-    expect(code).toContain(`test("claims.yaml is valid", () => run.assertValid());`);
-    expect(code).toContain(`test("first-claim", () => run.assertClaim("first-claim"));`);
-    expect(code).toContain(`test("second-claim", () => run.assertClaim("second-claim"));`);
-    expect(code).toContain(`test("seeds/a.txt", () => run.assertCoverage("bbc"));`);
+    expect(code).toContain(`test("claims.yaml is valid", (context) => run.validTest(context));`);
+    expect(code).toContain(`test("first-claim", { meta: {"claimId":"first-claim","sources":["bbc"],"verdict":"supported"} }, (context) => run.claimTest("first-claim", context));`);
+    expect(code).toContain(`test("second-claim", { meta: {"claimId":"second-claim","sources":["bbc"],"verdict":"supported"} }, (context) => run.claimTest("second-claim", context));`);
+    expect(code).toContain(`test("seeds/a.txt", (context) => run.coverageTest("bbc", context));`);
     expect(code).toContain(`import { loadClaims } from "file:///runtime.js";`);
   });
 
@@ -41,7 +41,28 @@ describe('generateClaimsModule', () => {
   it('still makes the validity test when the file is invalid', () => {
     const { code } = generateClaimsModule('/ws/claims.yaml', 'version: [', 'file:///runtime.js');
     expect(code).toContain('is valid');
-    expect(code).not.toContain('assertClaim');
+    expect(code).not.toContain('claimTest');
+  });
+
+  it('adds the test of the claim ids in TypeScript only when TypeScript imports the generated types, and a failing test for a refused update', () => {
+    const plain = generateClaimsModule('/ws/claims.yaml', YAML, 'file:///runtime.js').code;
+    expect(plain).not.toContain('referencesTest');
+    expect(plain).not.toContain('is updated');
+    const typed = generateClaimsModule('/ws/claims.yaml', YAML, 'file:///runtime.js', { typedReferences: true, refusal: 'not in CI' }).code;
+    expect(typed).toContain(`test('claim ids in TypeScript', (context) => run.referencesTest(context));`);
+    expect(typed).toContain(`test("claims.yaml is updated", () => run.refuse("not in CI"));`);
+  });
+
+  it('gives each shard every count-th claim, and the tests of the whole file to the first shard', () => {
+    const shard = (index: number) => generateClaimsModule('/ws/claims.yaml', YAML, 'file:///runtime.js', { shard: { index, count: 2 } }).code;
+    expect(shard(1)).toContain('run.claimTest("first-claim"');
+    expect(shard(1)).not.toContain('run.claimTest("second-claim"');
+    expect(shard(2)).toContain('run.claimTest("second-claim"');
+    expect(shard(2)).not.toContain('run.claimTest("first-claim"');
+    expect(shard(1)).toContain('is valid');
+    expect(shard(1)).toContain('run.coverageTest("bbc"');
+    expect(shard(2)).not.toContain('is valid');
+    expect(shard(2)).not.toContain('coverageTest');
   });
 });
 
@@ -84,3 +105,11 @@ function decodeThird(segment: string): number {
   }
   return values[2]!;
 }
+
+describe('codeFrame', () => {
+  it('shows the lines around a place, numbered, with the line marked and a caret under the column', () => {
+    const text = 'a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\n';
+    expect(codeFrame(text, 3, 4)).toBe(['  1 | a: 1', '  2 | b: 2', '> 3 | c: 3', '    |    ^', '  4 | d: 4', '  5 | e: 5'].join('\n'));
+    expect(codeFrame(text, 1, 1, 1)).toBe(['> 1 | a: 1', '    | ^', '  2 | b: 2'].join('\n'));
+  });
+});

@@ -32,33 +32,33 @@ function claimsFor(paths: readonly string[]): string {
 }
 
 /** Runs the plugin's load hook as Vite would, recording the files it adds to the watched ones. */
-function load(file: string): { result: ReturnType<ReturnType<typeof factcheckPlugin>['load']>; watched: string[] } {
+async function load(file: string): Promise<{ result: Awaited<ReturnType<ReturnType<typeof factcheckPlugin>['load']>>; watched: string[] }> {
   const watched: string[] = [];
-  const result = factcheckPlugin().load.call({ addWatchFile: (f: string) => watched.push(f) }, file);
+  const result = await factcheckPlugin().load.call({ addWatchFile: (f: string) => watched.push(f) }, file);
   return { result, watched };
 }
 
 describe('the sources are dependencies of claims.yaml', () => {
-  it('declares every source file of the workspace as watched, wherever it is in the workspace', () => {
+  it('declares every source file of the workspace as watched, wherever it is in the workspace', async () => {
     const paths = ['articles/ferry.txt', 'library.txt', 'deep/er/notes.txt'];
     const root = makeWorkspace({ 'claims.yaml': claimsFor(paths), ...Object.fromEntries(paths.map((p) => [p, SOURCE])) });
-    const { result, watched } = load(path.join(root, 'claims.yaml'));
-    expect(result?.code).toContain('run.assertClaim("account-locked")');
+    const { result, watched } = await load(path.join(root, 'claims.yaml'));
+    expect(result?.code).toContain('run.claimTest("account-locked", context)');
     expect(watched.sort()).toEqual(paths.map((p) => path.join(root, p)).sort());
   });
 
-  it('leaves out a source that is missing, a folder, or a link out of the workspace', () => {
+  it('leaves out a source that is missing, a folder, or a link out of the workspace', async () => {
     const outside = makeWorkspace({ 'secret.txt': 'A secret.\n' });
     const root = makeWorkspace({ 'claims.yaml': claimsFor(['a.txt', 'missing.txt', 'folder', 'link.txt']), 'a.txt': SOURCE, 'folder/x.txt': SOURCE });
     symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'link.txt'));
-    expect(load(path.join(root, 'claims.yaml')).watched).toEqual([path.join(root, 'a.txt')]);
+    expect((await load(path.join(root, 'claims.yaml'))).watched).toEqual([path.join(root, 'a.txt')]);
     // generateClaimsModule names them all; the plugin only watches what it may.
     expect(generateClaimsModule(path.join(root, 'claims.yaml'), claimsFor(['a.txt', 'link.txt']), 'file:///runtime.js').sources).toEqual([path.join(root, 'a.txt'), path.join(root, 'link.txt')]);
   });
 
-  it('declares nothing for a file that is not a claims file', () => {
+  it('declares nothing for a file that is not a claims file', async () => {
     const root = makeWorkspace({ 'other.yaml': claimsFor(['a.txt']), 'a.txt': SOURCE });
-    expect(load(path.join(root, 'other.yaml'))).toEqual({ result: null, watched: [] });
+    expect(await load(path.join(root, 'other.yaml'))).toEqual({ result: null, watched: [] });
   });
 });
 

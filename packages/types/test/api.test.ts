@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { publicApi } from '@factcheck/api-surface';
+import * as api from '../src/index.js';
+
+// The public API is a promise to users: a change here must be deliberate.
+describe('public API', () => {
+  it('exports exactly these values', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'FINGERPRINT_PREFIX',
+      'GENERATED_FILE',
+      'GENERATED_HEADER',
+      'claimTypesMessages',
+      'claimTypesModel',
+      'findImporters',
+      'fingerprintOf',
+      'generateClaimTypes',
+      'nearestId',
+      'planClaimTypes',
+    ]);
+  });
+});
+
+describe('public types', () => {
+  it('exports exactly these types, and the values it exports at run time', () => {
+    const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
+    expect(surface.values).toEqual(Object.keys(api).sort());
+    expect(surface.types).toEqual(['ClaimTypesModel', 'ClaimTypesOptions', 'ClaimTypesPlan', 'Importer', 'TypesCheckOptions']);
+  });
+});
