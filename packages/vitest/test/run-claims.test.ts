@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ONE_LINE_SOURCE } from '@factcheck/test-fixtures';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const repo = path.resolve(packageDir, '../..');
 const vitestBin = path.join(repo, 'node_modules/vitest/vitest.mjs');
 
-const SOURCE = 'The account has been locked, and content deleted, days after its launch.\n';
+const SOURCE = ONE_LINE_SOURCE;
 
 function workspace(quote: string): string {
   const root = mkdtempSync(path.join(tmpdir(), 'factcheck-vitest-'));

@@ -6,11 +6,12 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { factcheckPlugin, generateClaimsModule } from '../src/index.js';
+import { ONE_LINE_SOURCE } from '@factcheck/test-fixtures';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const vitestBin = path.join(path.resolve(packageDir, '../..'), 'node_modules/vitest/vitest.mjs');
 
-const SOURCE = 'The account has been locked, and content deleted, days after its launch.\n';
+const SOURCE = ONE_LINE_SOURCE;
 
 const created: string[] = [];
 afterAll(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
