@@ -20,3 +20,5 @@ export declare function copyWorkspace(prefix?: string): string;
 export declare const LOCKED_SENTENCE = "The account has been locked, and content deleted, days after its launch.";
 /** A one-line source file holding LOCKED_SENTENCE. */
 export declare const ONE_LINE_SOURCE: string;
+/** mulberry32: a small seeded generator of numbers in [0, 1), so that generated workloads are the same on every run. */
+export declare function prng(seed: number): () => number;

@@ -69,3 +69,15 @@ export const LOCKED_SENTENCE = 'The account has been locked, and content deleted
 
 /** A one-line source file holding LOCKED_SENTENCE. */
 export const ONE_LINE_SOURCE = `${LOCKED_SENTENCE}\n`;
+
+/** mulberry32: a small seeded generator of numbers in [0, 1), so that generated workloads are the same on every run. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -3,19 +3,10 @@
 // edited version of the page as a publisher would leave it: paragraphs added (quotes move),
 // typography changed, words corrected, sentences rewritten or deleted. Deterministic: the same
 // seed number always gives the same workload. No data from outside the seed articles.
-import { readSeeds } from './index.js';
+import { prng, readSeeds } from './index.js';
 
-/** mulberry32: a small deterministic PRNG. */
-export function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
+
 
 const pick = (random, list) => list[Math.floor(random() * list.length)];
 

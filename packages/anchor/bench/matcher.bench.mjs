@@ -12,21 +12,11 @@
 import { readSeeds } from '@factcheck/test-fixtures';
 import search from 'approx-string-match';
 import { editDistanceSearch } from '../dist/index.js';
+import { prng } from '@factcheck/test-fixtures';
 
 const WARMUP = 5;
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 9);
 
-/** mulberry32: a small deterministic PRNG, so every run sees the same inputs. */
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function seedWords() {
   const words = [];

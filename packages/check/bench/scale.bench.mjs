@@ -18,6 +18,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng as random } from '@factcheck/test-fixtures';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -50,17 +51,6 @@ if (args[0] === '--run') {
   process.exit(0);
 }
 
-// mulberry32: a small seeded generator, so every run builds the same workspace.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = 'ka lo mi re su ta ven dor bel pra sti mon gal fer nut zo qui har lem pos'.split(' ');
 const NOUNS = 'council ministry agency company board committee regulator union court school'.split(' ');

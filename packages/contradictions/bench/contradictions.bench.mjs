@@ -1,18 +1,8 @@
 // Benchmark: findContradictions on 10k and 100k synthetic claims (deterministic), with the growth
 // exponent log(t100k / t10k) / log(10): 1 is linear, 2 quadratic. Uses the built package.
 import { findContradictions } from '../dist/index.js';
+import { prng } from '@factcheck/test-fixtures';
 
-/** Deterministic PRNG (mulberry32), so every run generates the same claims. */
-function prng(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = 'ka lo mi re su ta ven dor bel pra sti mon gal fer nut zo qui har lem pos'.split(' ');
 const MONTHS = 'January February March April May June July August September October November December'.split(' ');

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { readExcludePattern, SourceText } from '@factcheck/core';
 import { computeCoverage } from '@factcheck/coverage';
 import { renderIndexHtml, renderSourceHtml, writeHtmlReport } from '../dist/index.js';
+import { prng as random } from '@factcheck/test-fixtures';
 
 /** Every source's boilerplate patterns, read as the loader reads them from claims.yaml. */
 const EXCLUDE = ['top of page', '/^Image source.*$/m'].map((text) => readExcludePattern(text).value);
@@ -27,17 +28,6 @@ const KEEP = args.includes('--keep');
 const GOAL_SECONDS = 10;
 const GOAL_INDEX_BYTES = 5 * 1024 * 1024;
 
-// mulberry32: a small seeded generator, so every run builds the same workspace.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(20261122);
 const pick = (list) => list[Math.floor(rand() * list.length)];
 const WORDS = (

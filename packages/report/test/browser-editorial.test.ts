@@ -7,15 +7,11 @@ import type { Browser, Page } from 'playwright-core';
 import { VERDICTS, type CheckResult } from '@factcheck/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERDICT_MEANINGS, writeHtmlReport } from '../src/index.js';
-import { fileUrl, launchChromium, watchPage, type PageWatch } from './fixtures/browser.js';
+import { expectQuiet, fileUrl, launchChromium, watchPage, type PageWatch } from './fixtures/browser.js';
 import { checkFixture, makeTempDir } from './fixtures/check-result.js';
 import { CONFLICT_REASON, EDITORIAL_NOTE, OWN_QUOTE_REASON, writeEditorialWorkspace } from './fixtures/editorial.js';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
-
-function expectQuiet(watch: PageWatch): void {
-  expect(watch).toEqual({ console: [], errors: [], dialogs: [], foreignRequests: [], failedRequests: [] });
-}
 
 /** The text of every verdict badge in `scope`, with its tooltip. */
 function badgesIn(page: Page, scope: string): Promise<{ verdict: string; title: string }[]> {

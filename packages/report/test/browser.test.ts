@@ -4,15 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import type { CheckResult } from '@factcheck/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHtmlReport } from '../src/index.js';
-import { fileUrl, launchChromium, watchPage, type PageWatch } from './fixtures/browser.js';
+import { expectQuiet, fileUrl, launchChromium, watchPage, type PageWatch } from './fixtures/browser.js';
 import { checkByHand, makeTempDir, writeWorkspace, type FixtureWorkspace } from './fixtures/check-result.js';
 import { SAMPLE, SAMPLE_CONTRADICTIONS } from './fixtures/sample.js';
 
 const NOW = new Date('2026-11-22T08:30:00Z');
-
-function expectQuiet(watch: PageWatch): void {
-  expect(watch).toEqual({ console: [], errors: [], dialogs: [], foreignRequests: [], failedRequests: [] });
-}
 
 describe('the HTML report in Chromium', { timeout: 120_000 }, () => {
   let browser: Browser;
