@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { CheckResult } from '@factcheck/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,19 @@ describe('writeHtmlReport', () => {
     expect(rows.map((r) => r.id)).toEqual(result.claims.map((c) => c.id));
     expect(rows.map((r) => r.q)).toEqual(result.claims.map((c) => c.evidence.map((e) => e.quote)));
     expect(await readFile(path.join(out, 'sources', 'notes.html'), 'utf8')).toBe(renderSourceHtml(result, 'notes', { now: NOW }));
+  });
+
+  it('removes the pages it wrote for sources no longer in the workspace, and no other file', async () => {
+    const out = path.join(temp.dir, 'report', 'stale');
+    await writeHtmlReport(result, out, { now: NOW });
+    // A page of a source since renamed, and files of the user's own in the same folder.
+    const stale = (await readFile(path.join(out, 'sources', 'notes.html'), 'utf8')).replace('<title>', '<title>Old ');
+    await writeFile(path.join(out, 'sources', 'old-source.html'), stale);
+    await writeFile(path.join(out, 'sources', 'mine.html'), '<!doctype html><title>My own page</title>');
+    await writeFile(path.join(out, 'sources', 'notes.txt'), 'kept');
+    await writeHtmlReport(result, out, { now: NOW });
+    expect((await readdir(path.join(out, 'sources'))).sort()).toEqual(['bbc-parliament.html', 'gov-device-ban.html', 'mine.html', 'notes.html', 'notes.txt']);
+    expect(await readFile(path.join(out, 'sources', 'mine.html'), 'utf8')).toBe('<!doctype html><title>My own page</title>');
   });
 
   it('writes coverage-summary.json with per-source and total figures', async () => {

@@ -34,6 +34,7 @@ export function renderPage(page: PageInit): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${CSP_ATTRIBUTE}">
 <meta name="referrer" content="no-referrer">
+<meta name="generator" content="factcheck">
 <meta name="color-scheme" content="light dark">
 <title>${page.title}</title>
 <link rel="stylesheet" href="${page.root}${STYLESHEET_FILE}">

@@ -69,7 +69,39 @@ export async function writeHtmlReport(result: CheckResult, outDir: string, optio
   const settled = await Promise.allSettled(Array.from({ length: Math.min(WRITE_CONCURRENCY, pages.length) }, worker));
   const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (rejected) throw rejected.reason;
+  await removeStalePages(path.join(outDir, SOURCES_DIR), new Set(pageFiles.map((file) => path.basename(file))));
   return { files: [...files, ...pageFiles] };
+}
+
+/** What every page this report writes carries in its head, and what tells its pages from others. */
+const GENERATOR_MARK = '<meta name="generator" content="factcheck">';
+
+/**
+ * Removes the pages of sources that are no longer in the workspace (renamed or taken out), so that
+ * the report never offers a page it did not write this time. Only a page that factcheck wrote (its
+ * head carries the mark) is removed: any other file in the folder stays as it is.
+ */
+async function removeStalePages(folder: string, written: ReadonlySet<string>): Promise<void> {
+  const names = await fs.readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.endsWith('.html') || written.has(name)) continue;
+    const file = path.join(folder, name);
+    const head = await readHead(file);
+    if (head.includes(GENERATOR_MARK)) await fs.unlink(file).catch(() => undefined);
+  }
+}
+
+/** The first kilobyte of a file ('' when it cannot be read). */
+async function readHead(file: string): Promise<string> {
+  const handle = await fs.open(file, 'r').catch(() => undefined);
+  if (!handle) return '';
+  try {
+    const buffer = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Writes `content` to a temporary file in the same folder, then renames it over `file` (atomic). */
