@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { VERDICTS, type CheckResult } from '@factcheck/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VERDICT_MEANINGS, writeHtmlReport } from '../src/index.js';
-import { expectQuiet, fileUrl, launchChromium, watchPage, type PageWatch } from './fixtures/browser.js';
-import { checkFixture, makeTempDir } from './fixtures/check-result.js';
+import { VERDICT_MEANINGS } from '../src/index.js';
+import { expectQuiet, fileUrl, reportInBrowser, watchPage, type PageWatch } from './fixtures/browser.js';
+import { checkFixture } from './fixtures/check-result.js';
 import { CONFLICT_REASON, EDITORIAL_NOTE, OWN_QUOTE_REASON, writeEditorialWorkspace } from './fixtures/editorial.js';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -27,23 +27,13 @@ describe('what the HTML report says it checked, in Chromium', { timeout: 120_000
   let browser: Browser;
   let result: CheckResult;
   let reportDir: string;
-  let cleanup: () => Promise<void>;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const temp = await makeTempDir('fc-editorial-');
-    cleanup = temp.remove;
-    const checked = await checkFixture(await writeEditorialWorkspace(path.join(temp.dir, 'ws')));
-    expect(checked.errors).toEqual([]);
-    result = checked.value!;
-    reportDir = path.join(temp.dir, 'report');
-    await writeHtmlReport(result, reportDir, { now: NOW });
-    browser = await launchChromium();
+    ({ browser, result, reportDir, close } = await reportInBrowser('fc-editorial-', writeEditorialWorkspace, checkFixture, NOW));
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await cleanup?.();
-  });
+  afterAll(() => close?.());
 
   async function open(file: string, hash = ''): Promise<{ page: Page; watch: PageWatch }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

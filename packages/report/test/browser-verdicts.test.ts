@@ -7,9 +7,8 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CheckResult } from '@factcheck/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeHtmlReport } from '../src/index.js';
-import { expectQuiet, fileUrl, launchChromium, watchPage, type PageWatch } from './fixtures/browser.js';
-import { checkFixture, makeTempDir } from './fixtures/check-result.js';
+import { expectQuiet, fileUrl, reportInBrowser, watchPage, type PageWatch } from './fixtures/browser.js';
+import { checkFixture } from './fixtures/check-result.js';
 import { SELF_CONTRADICTED_QUOTE, SELF_CONTRADICTING_ID, writeVerdictsWorkspace } from './fixtures/verdicts.js';
 
 const NOW = new Date('2026-12-04T10:00:00Z');
@@ -19,23 +18,13 @@ describe('verdicts first, in Chromium', { timeout: 120_000 }, () => {
   let browser: Browser;
   let result: CheckResult;
   let reportDir: string;
-  let cleanup: () => Promise<void>;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const temp = await makeTempDir('fc-verdicts-');
-    cleanup = temp.remove;
-    const checked = await checkFixture(await writeVerdictsWorkspace(path.join(temp.dir, 'ws')));
-    expect(checked.errors).toEqual([]);
-    result = checked.value!;
-    reportDir = path.join(temp.dir, 'report');
-    await writeHtmlReport(result, reportDir, { now: NOW });
-    browser = await launchChromium();
+    ({ browser, result, reportDir, close } = await reportInBrowser('fc-verdicts-', writeVerdictsWorkspace, checkFixture, NOW));
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await cleanup?.();
-  });
+  afterAll(() => close?.());
 
   async function open(file: string, viewport = { width: 1280, height: 900 }, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; watch: PageWatch }> {
     const page = await browser.newPage({ viewport, colorScheme });

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { CheckResult } from '@factcheck/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHtmlReport } from '../src/index.js';
-import { expectQuiet, fileUrl, launchChromium, watchPage, type PageWatch } from './fixtures/browser.js';
+import { expectQuiet, fileUrl, launchChromium, reportInBrowser, watchPage, type PageWatch } from './fixtures/browser.js';
 import { checkByHand, makeTempDir, writeWorkspace, type FixtureWorkspace } from './fixtures/check-result.js';
 import { SAMPLE, SAMPLE_CONTRADICTIONS } from './fixtures/sample.js';
 
@@ -14,22 +14,13 @@ describe('the HTML report in Chromium', { timeout: 120_000 }, () => {
   let browser: Browser;
   let result: CheckResult;
   let reportDir: string;
-  let cleanup: () => Promise<void>;
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const temp = await makeTempDir('fc-browser-');
-    cleanup = temp.remove;
-    const checked = await checkByHand(await writeWorkspace(path.join(temp.dir, 'ws'), SAMPLE), { contradictions: SAMPLE_CONTRADICTIONS });
-    result = checked.value!;
-    reportDir = path.join(temp.dir, 'report');
-    await writeHtmlReport(result, reportDir, { now: NOW });
-    browser = await launchChromium();
+    ({ browser, result, reportDir, close } = await reportInBrowser('fc-browser-', (dir) => writeWorkspace(dir, SAMPLE), (claims) => checkByHand(claims, { contradictions: SAMPLE_CONTRADICTIONS }), NOW));
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await cleanup?.();
-  });
+  afterAll(() => close?.());
 
   async function open(file: string, hash = ''): Promise<{ page: Page; watch: PageWatch }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
