@@ -24,7 +24,10 @@ import { attributionMessages } from './attribution.js';
 import { corroborationOf, policyMessages } from './corroboration.js';
 import { staleWordingMessages } from './stale-wording.js';
 
-export interface CheckOptions extends LoadOptions {}
+export interface CheckOptions extends LoadOptions {
+  /** Called as the quotes of each source have been anchored: how many sources are done, of how many. */
+  onProgress?: (done: number, total: number) => void;
+}
 
 /**
  * The one orchestration shared by the CLI and the vitest plugin, so that both always agree:
@@ -34,7 +37,7 @@ export interface CheckOptions extends LoadOptions {}
 export async function checkWorkspace(claimsPath: string, options: CheckOptions = {}): Promise<Result<CheckResult>> {
   const loaded = await loadWorkspace(claimsPath, options);
   if (!loaded.value) return { value: undefined, errors: loaded.errors, warnings: loaded.warnings };
-  const result = checkLoaded(loaded.value, loaded.warnings);
+  const result = checkLoaded(loaded.value, loaded.warnings, options.onProgress);
   // Typed claims (`factcheck types`): claim ids that TypeScript in the workspace uses, and a
   // claims.generated.ts that no longer matches. Here rather than in checkLoaded because it reads
   // files (checkLoaded does no I/O); with no TypeScript importing the generated module it only
@@ -48,15 +51,16 @@ export async function checkWorkspace(claimsPath: string, options: CheckOptions =
 }
 
 /** Checks an already loaded workspace (pure: no I/O). */
-export function checkLoaded(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources'>, loadWarnings: readonly Message[] = []): CheckResult {
+export function checkLoaded(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources'>, loadWarnings: readonly Message[] = [], onProgress?: (done: number, total: number) => void): CheckResult {
   const { workspace, sources } = loaded;
   const messages: Message[] = [...loadWarnings];
   const unchanged = unchangedSources(sources);
+  const anchored = anchorBySource(workspace, sources, unchanged, onProgress);
   const evidenceByClaim = new Map<string, EvidenceResult[]>();
   for (const claim of workspace.claims) {
     const results = claim.evidence.map((evidence, index) => {
       const source = sources.get(evidence.source)!;
-      const result = anchorEvidence(claim, index, source, workspace, unchanged.has(evidence.source));
+      const result = anchored.get(claim)![index]!;
       const message = evidenceMessage(workspace, claim, evidence, result, source.decl.path, source.text, unchanged.has(evidence.source));
       if (message) messages.push(message);
       return result;
@@ -124,6 +128,33 @@ function unchangedSources(sources: ReadonlyMap<string, LoadedSource>): Set<strin
 
 export function sha256Of(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * Every evidence item anchored, source by source (each result depends on its quote and its source
+ * alone, so the order changes nothing but when a source is done, which is what progress counts).
+ */
+function anchorBySource(
+  workspace: Workspace,
+  sources: ReadonlyMap<string, LoadedSource>,
+  unchanged: ReadonlySet<string>,
+  onProgress: ((done: number, total: number) => void) | undefined,
+): Map<Claim, EvidenceResult[]> {
+  const bySource = new Map<string, [Claim, number][]>();
+  for (const claim of workspace.claims) {
+    claim.evidence.forEach((evidence, index) => {
+      let items = bySource.get(evidence.source);
+      if (!items) bySource.set(evidence.source, (items = []));
+      items.push([claim, index]);
+    });
+  }
+  const anchored = new Map<Claim, EvidenceResult[]>(workspace.claims.map((claim) => [claim, new Array<EvidenceResult>(claim.evidence.length)]));
+  let done = 0;
+  for (const id of sources.keys()) {
+    for (const [claim, index] of bySource.get(id) ?? []) anchored.get(claim)![index] = anchorEvidence(claim, index, sources.get(id)!, workspace, unchanged.has(id));
+    onProgress?.(++done, sources.size);
+  }
+  return anchored;
 }
 
 function anchorEvidence(claim: Claim, index: number, source: LoadedSource, workspace: Workspace, sourceUnchanged: boolean): EvidenceResult {

@@ -75,3 +75,14 @@ describe('the fixture workspace', { timeout: 60_000 }, () => {
     expect(others.every((e) => e.status === 'verified')).toBe(true);
   });
 });
+
+describe('progress', () => {
+  it('says after each source that its quotes are anchored: sources done, of the total', async () => {
+    const root = copy();
+    const calls: [number, number][] = [];
+    const result = await checkWorkspace('claims.yaml', { cwd: root, onProgress: (done, total) => calls.push([done, total]) });
+    const total = result.value!.workspace.sources.size;
+    expect(total).toBeGreaterThan(1);
+    expect(calls).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+  });
+});

@@ -2,8 +2,9 @@
 export interface Io {
   cwd: string;
   env: Record<string, string | undefined>;
-  stdout: { write(chunk: string): unknown };
-  stderr: { write(chunk: string): unknown };
+  /** isTTY: a terminal (as process.stdout and process.stderr say); absent is not one. */
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
 }
 
 /** Exit codes (stable): 0 everything holds, 1 findings, 2 usage or configuration errors. */

@@ -7,6 +7,7 @@ import { writeFileAtomic } from '@factcheck/edit';
 import { formatCorroboration, formatGithub, formatStylish, formatSummaryLine, groupMovedQuotes, toJsonErrorReport, toJsonReport, writeHtmlReport } from '@factcheck/report';
 import { booleanFlag, parseFlags, stringFlag, type FlagSpec, type ParsedFlags } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
+import { progressLine, showsProgress, type ProgressChoice } from '../progress.js';
 
 export const FORMATS = ['stylish', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -16,6 +17,8 @@ const CHECK_FLAGS: FlagSpec = {
   'no-color': { type: 'boolean' },
   verbose: { type: 'boolean' },
   'no-cache': { type: 'boolean' },
+  progress: { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
 };
 
 export const CHECK_USAGE = `Usage: factcheck check [--claims PATH] [--format stylish|json|github] [--color | --no-color] [--verbose] [--out FILE] [--no-cache]
@@ -27,6 +30,8 @@ are shown as one line, and --verbose lists them one by one, and gives each claim
 --out FILE writes what would be printed on standard output to FILE instead, atomically.
 claims.yaml, once parsed, is kept in .factcheck/cache/ beside it and read back while it is
 unchanged; --no-cache neither reads nor writes that cache.
+A run that takes over a second shows how many sources are checked on stderr when stdout is a
+terminal and CI is not set; --progress shows it anywhere, --no-progress never.
 Exit codes: 0 everything holds, 1 findings, 2 usage or configuration errors.`;
 
 export const REPORT_USAGE = `Usage: factcheck report [--claims PATH] [--out DIR] [--format stylish|json|github] [--color | --no-color] [--verbose] [--no-cache]
@@ -42,6 +47,8 @@ export interface OutputOptions {
   verbose?: boolean;
   /** Read and write the parse cache of claims.yaml (on unless --no-cache). */
   cache?: boolean;
+  /** --progress, --no-progress, or neither (a terminal outside CI shows it). */
+  progress?: ProgressChoice;
 }
 
 /** Reads the flags that check and report share; returns a usage error text when they are wrong. */
@@ -52,8 +59,10 @@ export function readOutputFlags(flags: ParsedFlags, io: Io, command: string): Ou
   const noColor = booleanFlag(flags, 'no-color');
   if (wantColor && noColor) return `${command}: --color and --no-color conflict: give one of them`;
   if (wantColor && format !== 'stylish') return `${command}: --color goes with --format stylish, not ${format}`;
+  if (booleanFlag(flags, 'progress') && booleanFlag(flags, 'no-progress')) return `${command}: --progress and --no-progress conflict: give one of them`;
+  const progress: ProgressChoice = booleanFlag(flags, 'progress') ? 'on' : booleanFlag(flags, 'no-progress') ? 'off' : 'auto';
   const color = wantColor || (!noColor && format === 'stylish' && !io.env.NO_COLOR && io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0');
-  return { format: format as Format, color, claimsPath: stringFlag(flags, 'claims') ?? 'claims.yaml', verbose: booleanFlag(flags, 'verbose'), cache: !booleanFlag(flags, 'no-cache') };
+  return { format: format as Format, color, claimsPath: stringFlag(flags, 'claims') ?? 'claims.yaml', verbose: booleanFlag(flags, 'verbose'), cache: !booleanFlag(flags, 'no-cache'), progress };
 }
 
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
@@ -99,7 +108,9 @@ async function runCheck(command: 'check' | 'report', argv: string[], io: Io, spe
 
 /** Checks the workspace and prints the outcome through `io` (and, for report, writes the HTML). */
 async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: OutputOptions, outFlag: string | undefined): Promise<{ code: number; result?: CheckResult }> {
-  const checked = await checkWorkspace(options.claimsPath, { cwd: io.cwd, cache: options.cache ?? true });
+  const progress = showsProgress(io, options.progress ?? 'auto') ? progressLine(io) : undefined;
+  const checked = await checkWorkspace(options.claimsPath, { cwd: io.cwd, cache: options.cache ?? true, ...(progress ? { onProgress: progress.onProgress } : {}) });
+  progress?.end();
   if (!checked.value) {
     printConfigErrors(io, options.format, checked.errors, checked.warnings);
     return { code: EXIT_USAGE };
