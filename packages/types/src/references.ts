@@ -29,26 +29,35 @@ export interface Importer {
 /**
  * The TypeScript files under `root` (node_modules, dist and hidden folders aside) that import a
  * module named `claims.generated`: each file is read as text and searched for the import, nothing
- * is parsed. Sorted by path.
+ * is parsed. Sorted by path. The folders are listed first, and the files are read only when a
+ * generated module stands among them: a workspace without one (most) costs a listing, not a read
+ * of every TypeScript file on every check.
  */
 export async function findImporters(root: string): Promise<Importer[]> {
-  const found: Importer[] = [];
+  const candidates: { file: string; dir: string }[] = [];
+  let hasGenerated = false;
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!entry.name.startsWith('.') && !SKIPPED.has(entry.name)) await walk(full);
-      } else if (entry.isFile() && TS_FILE.test(entry.name) && !entry.name.endsWith('.d.ts') && !entry.name.startsWith('claims.generated.')) {
-        const size = (await stat(full).catch(() => undefined))?.size ?? Infinity;
-        if (size > MAX_TS_BYTES) continue;
-        const text = await readFile(full, 'utf8').catch(() => '');
-        const generated = [...text.matchAll(IMPORTS_GENERATED)].map((m) => m[1]!).filter((s) => s.startsWith('.'));
-        if (generated.length) found.push({ file: full, generated: [...new Set(generated.map((s) => path.resolve(dir, s.replace(/\.[cm]?[jt]s$/, '')) + '.ts'))] });
+      } else if (entry.isFile() && TS_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        if (entry.name.startsWith('claims.generated.')) hasGenerated = true;
+        else candidates.push({ file: full, dir });
       }
     }
   };
   await walk(root);
+  if (!hasGenerated) return [];
+  const found: Importer[] = [];
+  for (const { file, dir } of candidates) {
+    const size = (await stat(file).catch(() => undefined))?.size ?? Infinity;
+    if (size > MAX_TS_BYTES) continue;
+    const text = await readFile(file, 'utf8').catch(() => '');
+    const generated = [...text.matchAll(IMPORTS_GENERATED)].map((m) => m[1]!).filter((s) => s.startsWith('.'));
+    if (generated.length) found.push({ file, generated: [...new Set(generated.map((s) => path.resolve(dir, s.replace(/\.[cm]?[jt]s$/, '')) + '.ts'))] });
+  }
   return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
