@@ -2,6 +2,7 @@
 // shows only once a run has taken a second, on stderr (stdout stays the result). It is on when
 // stdout is a terminal and CI is not set, unless --no-progress; --progress turns it on anywhere,
 // as one line every few seconds where stderr is not a terminal (a CI log).
+import { isCi } from '@factcheck/edit';
 import type { Io } from './io.js';
 
 /** After how long a run shows its progress, and how often the line is redrawn on a terminal (ms). */
@@ -11,12 +12,6 @@ const REDRAW_MS = 100;
 const LOG_EVERY_MS = 5000;
 
 export type ProgressChoice = 'auto' | 'on' | 'off';
-
-/** CI is set to something other than empty, "false" or "0". */
-function isCi(env: Io['env']): boolean {
-  const value = env.CI?.trim().toLowerCase();
-  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
-}
 
 /** Whether a run shows its progress. */
 export function showsProgress(io: Io, choice: ProgressChoice): boolean {

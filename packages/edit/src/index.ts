@@ -6,6 +6,7 @@ export type { AtomicWriteOptions, WriteOutcome } from './atomic-write.js';
 export { deriveClaimId, isValidClaimId } from './claim-id.js';
 export { editClaimsText, parseForEdit } from './claims-edit.js';
 export type { ClaimsChange, EditOutcome, HistoryEntry } from './claims-edit.js';
+export { isCi } from './claims-file.js';
 export { refusalText } from './edit-result.js';
 export type { EditResult } from './edit-result.js';
 export { acquireLock, LOCK_HEARTBEAT_MS, LOCK_STALE_AFTER_MS, lockPathFor } from './lock.js';

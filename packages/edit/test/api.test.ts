@@ -16,6 +16,7 @@ describe('public API', () => {
       'applyEdits',
       'deriveClaimId',
       'editClaimsText',
+      'isCi',
       'isEditAction',
       'isValidClaimId',
       'lockPathFor',
