@@ -4,10 +4,10 @@ import { isSeq, type Document } from 'yaml';
 import type { NewClaim, NewEvidence } from './append-claim.js';
 import { deriveClaimId } from './claim-id.js';
 import { editClaimsText } from './claims-edit.js';
-import { ciRefusal, commitUnderLock, encodeClaimsText, isCi, locateClaims, restoreClaimsFile, withClaimsLock, type ClaimsFile } from './claims-file.js';
-import { noteTaker, refusal, refused, succeeded, withNotes, type EditResult } from './edit-result.js';
+import { commitUnderLock, encodeClaimsText, restoreClaimsFile, type ClaimsFile } from './claims-file.js';
+import { refusal, refused, succeeded, type EditResult } from './edit-result.js';
 import type { HeldLock } from './lock.js';
-import { loadErrorsOf, openLocated, type OpenClaims } from './open-claims.js';
+import { runWriteCommand, type OpenClaims } from './open-claims.js';
 
 export interface AddOptions {
   /** claims.yaml, relative to `cwd`. */
@@ -74,16 +74,7 @@ export type AddResult =
  * verified, the old bytes are put back.
  */
 export async function addClaim(options: AddOptions): Promise<EditResult<AddResult>> {
-  const where = await locateClaims(options.cwd, options.claims);
-  if (!options.dryRun && isCi(options.env) && !options.force) return refused(ciRefusal('add', where.shown, options.env));
-  const { real } = where;
-  if (!real) return loadErrorsOf(where.absolute, options.cwd);
-  const notes = noteTaker(options.onNote);
-  const result = await withClaimsLock('add', { real, shown: where.shown, cwd: options.cwd }, options.dryRun, notes.say, async (lock) => {
-    const opened = await openLocated('add', { ...where, real }, options.cwd);
-    return opened.value ? runAdd(opened.value, options, lock, notes.say) : { ...opened, value: undefined };
-  });
-  return withNotes(result, notes.said);
+  return runWriteCommand('add', options, (opened, lock, say) => runAdd(opened, options, lock, say));
 }
 
 async function runAdd(opened: OpenClaims, options: AddOptions, lock: HeldLock | undefined, say: (note: string) => void): Promise<EditResult<AddResult>> {

@@ -1,8 +1,9 @@
 import { loadWorkspace, type LoadedWorkspace } from '@factcheck/core';
 import type { Document } from 'yaml';
 import { parseForEdit } from './claims-edit.js';
-import { locateClaims, readClaimsFile, type ClaimsFile, type ClaimsLocation } from './claims-file.js';
-import { refusal, refused, type EditResult } from './edit-result.js';
+import { ciRefusal, isCi, locateClaims, readClaimsFile, withClaimsLock, type ClaimsFile, type ClaimsLocation } from './claims-file.js';
+import { noteTaker, refusal, refused, withNotes, type EditResult } from './edit-result.js';
+import type { HeldLock } from './lock.js';
 
 /**
  * claims.yaml opened for editing: its bytes as read, the workspace the loader builds from them,
@@ -49,4 +50,38 @@ export async function openLocated(command: string, where: ClaimsLocation & { rea
   // text's only parse before the edited text is read back.
   const doc = loaded.value.document ?? parseForEdit(file.text);
   return { value: { file, shown: where.shown, loaded: loaded.value, doc }, errors: [], warnings: loaded.warnings, notes: [] };
+}
+
+/** What every command that writes claims.yaml is given. */
+export interface WriteCommandOptions {
+  /** claims.yaml, relative to `cwd`. */
+  claims: string;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  dryRun: boolean;
+  force: boolean;
+  onNote?: (note: string) => void;
+}
+
+/**
+ * The frame of a command that writes claims.yaml (update, add): refused when CI is set unless
+ * forced (a dry run is not refused), the loader's message when claims.yaml does not exist, then
+ * `run` with claims.yaml opened under the lock (no lock for a dry run), and every note said on the
+ * way in the result.
+ */
+export async function runWriteCommand<T>(
+  command: string,
+  options: WriteCommandOptions,
+  run: (opened: OpenClaims, lock: HeldLock | undefined, say: (note: string) => void) => Promise<EditResult<T>>,
+): Promise<EditResult<T>> {
+  const where = await locateClaims(options.cwd, options.claims);
+  if (!options.dryRun && isCi(options.env) && !options.force) return refused(ciRefusal(command, where.shown, options.env));
+  const { real } = where;
+  if (!real) return loadErrorsOf(where.absolute, options.cwd);
+  const notes = noteTaker(options.onNote);
+  const result = await withClaimsLock(command, { real, shown: where.shown, cwd: options.cwd }, options.dryRun, notes.say, async (lock) => {
+    const opened = await openLocated(command, { ...where, real }, options.cwd);
+    return opened.value ? run(opened.value, lock, notes.say) : { ...opened, value: undefined };
+  });
+  return withNotes(result, notes.said);
 }

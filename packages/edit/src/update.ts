@@ -3,10 +3,10 @@ import { sha256Of } from '@factcheck/check';
 import { formatScore, lineStartsOf, positionAt, suggest, type LoadedSource, type Span } from '@factcheck/core';
 import type { Document } from 'yaml';
 import { MAX_ALIAS_COUNT } from './claims-edit.js';
-import { ciRefusal, commitUnderLock, isCi, locateClaims, withClaimsLock } from './claims-file.js';
-import { noteTaker, refusal, refused, succeeded, withNotes, type EditResult } from './edit-result.js';
+import { commitUnderLock } from './claims-file.js';
+import { refusal, refused, succeeded, type EditResult } from './edit-result.js';
 import type { HeldLock } from './lock.js';
-import { loadErrorsOf, openLocated, type OpenClaims } from './open-claims.js';
+import { runWriteCommand, type OpenClaims } from './open-claims.js';
 import { anchorAll, applyActions, isEditAction, planUpdate, type AppliedUpdate, type EditAction, type LeftForAPerson, type NotEditable, type UpdateAction } from './update-plan.js';
 import { wordChanges } from './word-changes.js';
 
@@ -63,21 +63,12 @@ export interface UpdateResult {
 /**
  * `factcheck update`: re-pins moved quotes, pins unpinned ones, refreshes recorded sha256s and,
  * with `accept`, takes the new words of changed quotes; lists what it leaves for a person.
- * claims.yaml is parsed once for planning, applying and the account (the loader parses it too, to
- * validate it); the edited text is parsed once to check it, and written atomically, under the
- * lock, only if every edited quote then stands verified at its span.
+ * claims.yaml is parsed once, by the loader, whose document serves planning, applying and the
+ * account; the edited text is parsed once to check it, and written atomically, under the lock,
+ * only if every edited quote then stands verified at its span.
  */
 export async function updateClaims(options: UpdateOptions): Promise<EditResult<UpdateResult>> {
-  const where = await locateClaims(options.cwd, options.claims);
-  if (!options.dryRun && isCi(options.env) && !options.force) return refused(ciRefusal('update', where.shown, options.env));
-  const { real } = where;
-  if (!real) return loadErrorsOf(where.absolute, options.cwd);
-  const notes = noteTaker(options.onNote);
-  const result = await withClaimsLock('update', { real, shown: where.shown, cwd: options.cwd }, options.dryRun, notes.say, async (lock) => {
-    const opened = await openLocated('update', { ...where, real }, options.cwd);
-    return opened.value ? runUpdate(opened.value, options, lock) : { ...opened, value: undefined };
-  });
-  return withNotes(result, notes.said);
+  return runWriteCommand('update', options, (opened, lock) => runUpdate(opened, options, lock));
 }
 
 async function runUpdate(opened: OpenClaims, options: UpdateOptions, lock: HeldLock | undefined): Promise<EditResult<UpdateResult>> {
