@@ -18,7 +18,6 @@ import {
   type PROPERTY_SPEC,
   type SOURCE_SPEC,
   type THRESHOLDS_SPEC,
-  type VERDICTS_SPEC,
 } from './format/spec.js';
 import type { RuleId } from './rules.js';
 
