@@ -3,23 +3,9 @@ import { SourceText } from '@factcheck/core';
 import { describe, expect, it } from 'vitest';
 import { editDistanceInCodePoints, editDistanceSearch } from '../src/index.js';
 import { fuzzRuns, seed } from './seeds.js';
+import { referenceDistance } from './reference.js';
 
 fc.configureGlobal({ seed: 42, numRuns: fuzzRuns(150) });
-
-/** Plain O(n·m) Levenshtein distance over code points: the reference. */
-function referenceDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
-    }
-    prev = cur;
-  }
-  return prev[y.length]!;
-}
 
 /** Reference search: for each end position j (code points), min over starts of the distance. */
 function referenceEnds(text: string, pattern: string): number[] {

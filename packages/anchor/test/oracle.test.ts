@@ -19,6 +19,7 @@ import { describe, expect, it } from 'vitest';
 import { editDistanceSearch } from '../src/index.js';
 import { EndList, indexPattern, scan } from '../src/myers.js';
 import { fuzzRuns, seed } from './seeds.js';
+import { referenceDistance as distance } from './reference.js';
 
 fc.configureGlobal({ seed: 42, numRuns: fuzzRuns(300) });
 /** Seconds by default; with FC_FUZZ_RUNS, as long as the runs take. */
@@ -62,21 +63,6 @@ function scanned(text: string, pattern: string, k: number): Best | undefined {
   const ends: number[] = [];
   for (let i = 0; i < out.size; i++) if (out.dists[i] === errors) ends.push(out.ends[i]!);
   return { errors, ends };
-}
-
-/** Levenshtein distance over code points, the plain O(n·m) way. */
-function distance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1), prev[j]! + 1, cur[j - 1]! + 1);
-    }
-    prev = cur;
-  }
-  return prev[y.length]!;
 }
 
 // Few symbols, so that patterns match often and in many places; astral ones take two units.
