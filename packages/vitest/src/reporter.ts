@@ -66,7 +66,7 @@ export class FactcheckReportWriter {
  * that the pages quote (loaded, not checked: no quote is anchored again).
  */
 async function resultOf(file: string, data: ClaimsRunData): Promise<CheckResult | undefined> {
-  const loaded = await loadWorkspace(file, { cwd: process.cwd() });
+  const loaded = await loadWorkspace(file, { cwd: process.cwd(), cache: true });
   if (!loaded.value) return undefined;
   const { workspace, sources } = loaded.value;
   return { workspace, sources, claims: data.claims, contradictions: data.contradictions, coverage: data.coverage, messages: data.messages, summary: data.summary };

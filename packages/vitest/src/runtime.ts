@@ -94,7 +94,9 @@ export interface ClaimsRun {
 
 /** Checks the workspace once per test file; each test then asserts its own part of the result. */
 export async function loadClaims(claimsPath: string): Promise<ClaimsRun> {
-  const checked = await checkWorkspace(claimsPath, { cwd: process.cwd() });
+  // The parse cache of claims.yaml (as the command line keeps it): the reporter reads it back, and
+  // a watch run whose claims.yaml did not change parses nothing.
+  const checked = await checkWorkspace(claimsPath, { cwd: process.cwd(), cache: true });
   const result = checked.value;
   let claimsText: string | undefined;
   try {
