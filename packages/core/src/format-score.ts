@@ -30,7 +30,9 @@ function showBelow(value: number, whole: number, decimals: number): string {
   const gap = whole - value;
   const digits = Math.min(MAX_DECIMALS, Math.max(decimals + 1, Math.ceil(-Math.log10(gap) - 1e-9)));
   const factor = 10 ** digits;
-  // Round away the floating-point noise of value × factor (99.99 × 100 is 9998.999…) before truncating.
-  const units = Math.min(Math.floor(Math.round(value * factor * 1000) / 1000), whole * factor - 1);
+  // Truncate past the floating-point noise of value × factor (99.99 × 100 is 9998.999…998), and no
+  // further: a few units in the last place, relative, never a thousandth of a unit, which would
+  // round up a score just below the next figure (99.99919996 would read 99.9992).
+  const units = Math.min(Math.floor(value * factor * (1 + 4 * Number.EPSILON)), whole * factor - 1);
   return (units / factor).toFixed(digits);
 }

@@ -17,6 +17,8 @@ describe('formatSimilarity', () => {
     expect(formatSimilarity(0.997)).toBe('99.7%');
     expect(formatSimilarity(1 - 1 / 30_000)).toBe('99.996%');
     expect(formatSimilarity(1 - 1 / 1_000_000)).toBe('99.9999%');
+    // Just below the next figure: truncated, never rounded up to it.
+    expect(formatSimilarity(1 - 1 / 124_993)).toBe('99.9991%');
   });
 
   it('never shows a score below 1 as 100%, nor as more than it is', () => {
