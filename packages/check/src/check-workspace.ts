@@ -37,25 +37,46 @@ export interface CheckOptions extends LoadOptions {
 export async function checkWorkspace(claimsPath: string, options: CheckOptions = {}): Promise<Result<CheckResult>> {
   const loaded = await loadWorkspace(claimsPath, options);
   if (!loaded.value) return { value: undefined, errors: loaded.errors, warnings: loaded.warnings };
-  const result = checkLoaded(loaded.value, loaded.warnings, options.onProgress);
+  return { value: await checkLoadedWorkspace(loaded.value, loaded.warnings, options), errors: [], warnings: loaded.warnings };
+}
+
+/**
+ * Everything checkWorkspace does once the workspace is loaded. `anchored`, when given, holds every
+ * evidence item's result, anchored elsewhere (by the shards of a sharded check), and takes the
+ * place of the anchoring step; every other step runs as in any check.
+ */
+export async function checkLoadedWorkspace(
+  loaded: LoadedWorkspace,
+  loadWarnings: readonly Message[],
+  options: CheckOptions & { anchored?: ReadonlyMap<Claim, EvidenceResult[]> } = {},
+): Promise<CheckResult> {
+  const result = checkLoaded(loaded, loadWarnings, options.onProgress, options.anchored);
   // Typed claims (`factcheck types`): claim ids that TypeScript in the workspace uses, and a
   // claims.generated.ts that no longer matches. Here rather than in checkLoaded because it reads
   // files (checkLoaded does no I/O); with no TypeScript importing the generated module it only
   // looks for one, and the compiler is never loaded.
-  const typed = await claimTypesMessages(loaded.value.workspace, { cwd: options.cwd });
+  const typed = await claimTypesMessages(loaded.workspace, { cwd: options.cwd });
   if (typed.length) {
     for (const m of typed) result.messages.push(m);
     result.messages.sort(compareMessages);
   }
-  return { value: result, errors: [], warnings: loaded.warnings };
+  return result;
 }
 
-/** Checks an already loaded workspace (pure: no I/O). */
-export function checkLoaded(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources'>, loadWarnings: readonly Message[] = [], onProgress?: (done: number, total: number) => void): CheckResult {
+/**
+ * Checks an already loaded workspace (pure: no I/O). `given`: every evidence item's result,
+ * anchored elsewhere (the shards of a sharded check), used instead of anchoring here.
+ */
+export function checkLoaded(
+  loaded: Pick<LoadedWorkspace, 'workspace' | 'sources'>,
+  loadWarnings: readonly Message[] = [],
+  onProgress?: (done: number, total: number) => void,
+  given?: ReadonlyMap<Claim, EvidenceResult[]>,
+): CheckResult {
   const { workspace, sources } = loaded;
   const messages: Message[] = [...loadWarnings];
   const unchanged = unchangedSources(sources);
-  const anchored = anchorBySource(workspace, sources, unchanged, onProgress);
+  const anchored = given ?? anchorBySource(workspace, sources, unchanged, onProgress);
   const evidenceByClaim = new Map<string, EvidenceResult[]>();
   for (const claim of workspace.claims) {
     const results = claim.evidence.map((evidence, index) => {
@@ -128,6 +149,14 @@ function unchangedSources(sources: ReadonlyMap<string, LoadedSource>): Set<strin
 
 export function sha256Of(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The evidence items of the loaded sources anchored (a shard loads only its own sources): by claim,
+ * at the position of each item in its claim; items of sources not loaded are left empty.
+ */
+export function anchorLoadedSources(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources'>, onProgress?: (done: number, total: number) => void): Map<Claim, EvidenceResult[]> {
+  return anchorBySource(loaded.workspace, loaded.sources, unchangedSources(loaded.sources), onProgress);
 }
 
 /**

@@ -8,18 +8,25 @@ describe('public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(api).sort()).toEqual([
       'analyseAttribution',
+      'anchorLoadedSources',
       'assembleResult',
       'attributionMessages',
       'checkLoaded',
+      'checkLoadedWorkspace',
+      'checkShard',
       'checkWorkspace',
       'claimKeepsAttribution',
       'contradictionMessages',
       'corroborationOf',
       'evidenceMessage',
       'leadingAttribution',
+      'parseShardSpec',
       'policyMessages',
+      'readShardResults',
       'sha256Of',
+      'shardOf',
       'suggestWording',
+      'workspaceDigest',
     ]);
   });
 
@@ -29,7 +36,7 @@ describe('public API', () => {
     expect(typeof api.contradictionMessages).toBe('function');
     expect(typeof api.evidenceMessage).toBe('function');
     expect(typeof api.sha256Of).toBe('function');
-    for (const name of ['analyseAttribution', 'assembleResult', 'attributionMessages', 'claimKeepsAttribution', 'corroborationOf', 'leadingAttribution', 'policyMessages', 'suggestWording'] as const) {
+    for (const name of ['analyseAttribution', 'assembleResult', 'attributionMessages', 'claimKeepsAttribution', 'corroborationOf', 'leadingAttribution', 'policyMessages', 'suggestWording', 'anchorLoadedSources', 'checkLoadedWorkspace', 'checkShard', 'parseShardSpec', 'readShardResults', 'shardOf', 'workspaceDigest'] as const) {
       expect(typeof api[name]).toBe('function');
     }
   });
@@ -44,6 +51,10 @@ describe('public types', () => {
       'AttributionFinding',
       'CheckFindings',
       'CheckOptions',
+      'ShardCheck',
+      'ShardFile',
+      'ShardRecord',
+      'ShardSpec',
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { suggest } from '@factcheck/core';
 import { addCommand } from './commands/add.js';
 import { checkCommand, reportCommand } from './commands/check.js';
 import { coverageCommand } from './commands/coverage.js';
+import { mergeCommand } from './commands/merge.js';
 import { typesCommand } from './commands/types.js';
 import { updateCommand } from './commands/update.js';
 import { EXIT_BROKEN_PIPE, EXIT_OK, EXIT_USAGE, isBrokenPipe, type Command, type Io } from './io.js';
@@ -9,6 +10,7 @@ import { EXIT_BROKEN_PIPE, EXIT_OK, EXIT_USAGE, isBrokenPipe, type Command, type
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   check: { run: checkCommand, summary: 'confirm every claim against its sources' },
   report: { run: reportCommand, summary: 'check, and write the HTML coverage report' },
+  merge: { run: mergeCommand, summary: 'join the JSON results of check --shard i/n into the whole result' },
   update: { run: updateCommand, summary: 'pin moved and unpinned quotes (--accept also takes changed ones)' },
   add: { run: addCommand, summary: 'append a claim with its quote found and pinned' },
   coverage: { run: coverageCommand, summary: 'list the sentences no standing quote touches, with file:line:col' },

@@ -27,8 +27,8 @@ describe('exit codes', () => {
 });
 
 describe('commands', () => {
-  it('are check, report, update, add, coverage and types; check and report print stylish, json or github', () => {
-    expect(Object.keys(COMMANDS).sort()).toEqual(['add', 'check', 'coverage', 'report', 'types', 'update']);
+  it('are check, report, merge, update, add, coverage and types; check and report print stylish, json or github', () => {
+    expect(Object.keys(COMMANDS).sort()).toEqual(['add', 'check', 'coverage', 'merge', 'report', 'types', 'update']);
     expect([...FORMATS]).toEqual(['stylish', 'json', 'github']);
   });
 });

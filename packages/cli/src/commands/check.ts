@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { checkWorkspace } from '@factcheck/check';
+import { checkShard, checkWorkspace, parseShardSpec, type ShardSpec } from '@factcheck/check';
 import { formatCoverageTable } from '@factcheck/coverage';
 import type { CheckResult, Message } from '@factcheck/core';
 import { writeFileAtomic } from '@factcheck/edit';
@@ -21,7 +21,7 @@ const CHECK_FLAGS: FlagSpec = {
   'no-progress': { type: 'boolean' },
 };
 
-export const CHECK_USAGE = `Usage: factcheck check [--claims PATH] [--format stylish|json|github] [--color | --no-color] [--verbose] [--out FILE] [--no-cache]
+export const CHECK_USAGE = `Usage: factcheck check [--claims PATH] [--format stylish|json|github] [--color | --no-color] [--verbose] [--out FILE] [--no-cache] [--shard i/n]
 
 Confirms every claim in claims.yaml against its sources: every quote must still stand, verbatim,
 at its span; no two claims may contradict each other; coverage must meet its thresholds.
@@ -32,6 +32,9 @@ claims.yaml, once parsed, is kept in .factcheck/cache/ beside it and read back w
 unchanged; --no-cache neither reads nor writes that cache.
 A run that takes over a second shows how many sources are checked on stderr when stdout is a
 terminal and CI is not set; --progress shows it anywhere, --no-progress never.
+--shard i/n checks the quotes of the sources that fall in shard i of n (split by a stable hash of
+the source id), reading only those sources; it reports their findings, and with --format json it
+writes what \`factcheck merge\` needs to join the n shards into the result of a whole check.
 Exit codes: 0 everything holds, 1 findings, 2 usage or configuration errors.`;
 
 export const REPORT_USAGE = `Usage: factcheck report [--claims PATH] [--out DIR] [--format stylish|json|github] [--color | --no-color] [--verbose] [--no-cache]
@@ -49,6 +52,8 @@ export interface OutputOptions {
   cache?: boolean;
   /** --progress, --no-progress, or neither (a terminal outside CI shows it). */
   progress?: ProgressChoice;
+  /** --shard i/n: check the sources of one shard only. */
+  shard?: ShardSpec;
 }
 
 /** Reads the flags that check and report share; returns a usage error text when they are wrong. */
@@ -66,11 +71,11 @@ export function readOutputFlags(flags: ParsedFlags, io: Io, command: string): Ou
 }
 
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
-  return runCheck('check', argv, io, { ...CHECK_FLAGS, out: { type: 'string' } }, CHECK_USAGE);
+  return runCheck('check', argv, io, { ...CHECK_FLAGS, out: { type: 'string' }, shard: { type: 'string' } }, CHECK_USAGE);
 }
 
 export async function reportCommand(argv: string[], io: Io): Promise<number> {
-  return runCheck('report', argv, io, { ...CHECK_FLAGS, out: { type: 'string' } }, REPORT_USAGE);
+  return runCheck('report', argv, io, { ...CHECK_FLAGS, out: { type: 'string' }, shard: { type: 'string' } }, REPORT_USAGE);
 }
 
 async function runCheck(command: 'check' | 'report', argv: string[], io: Io, spec: FlagSpec, usage: string): Promise<number> {
@@ -83,6 +88,15 @@ async function runCheck(command: 'check' | 'report', argv: string[], io: Io, spe
   const options = readOutputFlags(parsed.value, io, command);
   if (typeof options === 'string') return usageError(io, options, usage);
   if (options.claimsPath.trim() === '') return usageError(io, `${command}: --claims needs a path (got an empty value)`, usage);
+  const shardFlag = stringFlag(parsed.value, 'shard');
+  if (shardFlag !== undefined && command === 'report') {
+    return usageError(io, 'report: --shard is for check: the HTML report of a sharded check is written by `factcheck merge FILE... --report DIR`, from the JSON of every shard', usage);
+  }
+  if (shardFlag !== undefined) {
+    const shard = parseShardSpec(shardFlag);
+    if (!shard.value) return usageError(io, `check: ${shard.error}`, usage);
+    options.shard = shard.value;
+  }
   const outFlag = stringFlag(parsed.value, 'out');
   if (outFlag !== undefined && outFlag.trim() === '') return usageError(io, `${command}: --out needs a ${command === 'report' ? 'directory' : 'file path'}`, usage);
   // check --out FILE: what stdout would get goes to FILE (report's --out is the HTML folder).
@@ -108,6 +122,7 @@ async function runCheck(command: 'check' | 'report', argv: string[], io: Io, spe
 
 /** Checks the workspace and prints the outcome through `io` (and, for report, writes the HTML). */
 async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: OutputOptions, outFlag: string | undefined): Promise<{ code: number; result?: CheckResult }> {
+  if (options.shard) return runShard(io, options, options.shard);
   const progress = showsProgress(io, options.progress ?? 'auto') ? progressLine(io) : undefined;
   const checked = await checkWorkspace(options.claimsPath, { cwd: io.cwd, cache: options.cache ?? true, ...(progress ? { onProgress: progress.onProgress } : {}) });
   progress?.end();
@@ -133,14 +148,42 @@ async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: O
   return { code: exitCodeOf(result), result };
 }
 
+/** Checks one shard and prints its findings (with --format json, also what merge needs). */
+async function runShard(io: Io, options: OutputOptions, shard: ShardSpec): Promise<{ code: number; result?: CheckResult }> {
+  const progress = showsProgress(io, options.progress ?? 'auto') ? progressLine(io) : undefined;
+  const checked = await checkShard(options.claimsPath, shard, { cwd: io.cwd, cache: options.cache ?? true, ...(progress ? { onProgress: progress.onProgress } : {}) });
+  progress?.end();
+  if (!checked.value) {
+    printConfigErrors(io, options.format, checked.errors, checked.warnings);
+    return { code: EXIT_USAGE };
+  }
+  const { result, record } = checked.value;
+  if (options.format === 'json') {
+    io.stdout.write(`${JSON.stringify({ ...toJsonReport(result), shard: record }, null, 2)}\n`);
+  } else if (options.format === 'github') {
+    const annotations = formatGithub(result.messages);
+    if (annotations) io.stdout.write(`${annotations}\n`);
+    io.stdout.write(`${formatSummaryLine(result.summary)}\n`);
+  } else {
+    const text = formatStylish(options.verbose ? result.messages : groupMovedQuotes(result), { color: options.color });
+    if (text) io.stdout.write(`${text}\n`);
+    const n = Object.keys(record.sources).length;
+    io.stdout.write(
+      `shard ${shard.index}/${shard.count}: ${record.evidence.length} quote${record.evidence.length === 1 ? '' : 's'} in ${n} source${n === 1 ? '' : 's'} checked; contradictions, coverage and the totals of the whole come from \`factcheck merge\` (run each shard with --format json)\n\n`,
+    );
+    io.stdout.write(`${formatSummaryLine(result.summary)}\n`);
+  }
+  return { code: exitCodeOf(result), result };
+}
+
 /** An Io whose stdout is kept in memory, to be written to a file at the end. */
-function bufferedStdout(io: Io): { io: Io; text: () => string } {
+export function bufferedStdout(io: Io): { io: Io; text: () => string } {
   let text = '';
   return { io: { ...io, stdout: { write: (chunk: string) => (text += chunk) } }, text: () => text };
 }
 
 /** Why --out cannot name `file` (claims.yaml itself, a folder, in a folder that does not exist), before anything runs. */
-async function outFileProblem(file: string, shown: string, claimsFile: string): Promise<string | undefined> {
+export async function outFileProblem(file: string, shown: string, claimsFile: string): Promise<string | undefined> {
   if (file === claimsFile) return `--out ${shown} is the claims file itself; name another file`;
   const isFolder = async (target: string) => (await stat(target).catch(() => undefined))?.isDirectory();
   if (await isFolder(file)) return `--out ${shown} is a directory; give a file path, such as ${path.join(shown, 'factcheck.json')}`;
@@ -149,7 +192,7 @@ async function outFileProblem(file: string, shown: string, claimsFile: string): 
 }
 
 /** Replaces `file` with `text` atomically (whole, or as it was); says why on stderr when it cannot. */
-async function writeOutFile(io: Io, file: string, shown: string, text: string): Promise<boolean> {
+export async function writeOutFile(io: Io, file: string, shown: string, text: string): Promise<boolean> {
   const written = await writeFileAtomic(file, Buffer.from(text, 'utf8'));
   if (written.ok) return true;
   io.stderr.write(`check: ${written.message.replace(path.basename(file), shown)}; ${shown} is as it was. Check that its folder is writable and has room.\n`);

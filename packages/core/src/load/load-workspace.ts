@@ -28,6 +28,11 @@ export interface LoadOptions {
    * on unless given --no-cache. Not used with keepDocument.
    */
   cache?: boolean;
+  /**
+   * Read only the sources whose id this accepts (a shard of a sharded check reads its own); the
+   * others are left out of `sources`. Default: every source.
+   */
+  sourceFilter?: (id: string) => boolean;
 }
 
 export const MAX_CLAIMS_BYTES = 32 * 1024 * 1024;
@@ -69,7 +74,7 @@ export async function loadWorkspace(claimsPath: string, options: LoadOptions = {
     return { value: workspace && !errors.length ? { workspace, sources: new Map(), claimsText: read.text, ...document } : undefined, errors, warnings: parsed.warnings };
   }
   // Sources are read even when claims.yaml has errors, so that one run reports every problem.
-  const sources = await readSources(workspace, errors);
+  const sources = await readSources(workspace, errors, options.sourceFilter);
   errors.sort(compareMessages);
   return { value: errors.length ? undefined : { workspace, sources, claimsText: read.text, ...document }, errors, warnings: parsed.warnings };
 }

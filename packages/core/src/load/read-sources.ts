@@ -8,8 +8,8 @@ import type { LoadedSource, Message, Workspace } from '../types.js';
 /** How many sources are read at once: enough to keep the disk busy, few enough to stay clear of the open-file limit. */
 export const SOURCE_READ_CONCURRENCY = 16;
 
-export async function readSources(workspace: Workspace, errors: Message[]): Promise<Map<string, LoadedSource>> {
-  const decls = [...workspace.sources.values()];
+export async function readSources(workspace: Workspace, errors: Message[], filter?: (id: string) => boolean): Promise<Map<string, LoadedSource>> {
+  const decls = [...workspace.sources.values()].filter((decl) => !filter || filter(decl.id));
   const outcomes = await mapConcurrently(decls, SOURCE_READ_CONCURRENCY, async (decl) => {
     const confined = await confinePath(workspace.root, decl.path);
     return 'problem' in confined ? confined : readTextFile(confined.path, decl.path);
