@@ -9,6 +9,9 @@
 //   check, 10% edited   the same corpus with 10% of its sources edited (moved, changed, missing)
 //   warm, 1 changed  a check after one source changed, with the parse cache of the run before
 //   peak RSS         of check on the largest corpus
+//   4 shards + merge  on the 10% edited corpus: check --shard i/4 for each i, one after another,
+//                    then merge (cold); and the slowest shard + merge, the wall time when the four
+//                    shards run in parallel (merge runs every step of the check but anchoring)
 // Goals: cold check ≤ 2× the floor at both sizes; warm run with one source changed ≤ 0.5× the
 // floor; peak RSS < 1 GB at 100k claims. The table goes to stdout, and the figures, with the core
 // count and the Node version, to bench/results.json at the root of the repository.
@@ -95,6 +98,18 @@ const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const floorRun = (dir) => timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', dir], dir);
 // Cold: no cache read or written. Warm: the cache that the run before wrote.
 const checkRun = (dir, { cache = false } = {}) => timed(process.execPath, [bin, 'check', '--format', 'json', ...(cache ? [] : ['--no-cache'])], dir);
+/** Four shards of a cold check, one after another, then their merge: the time of each shard, and of the merge. */
+async function shardedRun(dir) {
+  const files = [];
+  const shards = [];
+  for (let i = 1; i <= 4; i++) {
+    const file = path.join(temp, `results-${i}.json`);
+    files.push(file);
+    shards.push((await timed(process.execPath, [bin, 'check', '--shard', `${i}/4`, '--format', 'json', '--no-cache', '--out', file], dir)).ms);
+  }
+  const merge = (await timed(process.execPath, [bin, 'merge', ...files, '--format', 'json', '--no-cache'], dir)).ms;
+  return { shards, merge };
+}
 
 const results = { date: new Date().toISOString(), node: process.version, cores: cpus().length, runs: RUNS, rows: [] };
 const lines = ['| corpus | row | median | min | max | ratio to floor | goal |', '|---|---|---:|---:|---:|---:|---|'];
@@ -106,7 +121,7 @@ try {
     const edited = path.join(temp, `${sources}-edited`);
     await writeCorpus(plain, { sources, claims });
     await writeCorpus(edited, { sources, claims, edited: 0.1 });
-    const times = { floor: [], check: [], edited: [], warm: [] };
+    const times = { floor: [], check: [], edited: [], warm: [], sharded: [], parallel: [] };
     let peak = 0;
     // Interleaved, so that a busy moment of a shared machine falls on every row alike.
     for (let run = 0; run < RUNS; run++) {
@@ -115,6 +130,9 @@ try {
       times.check.push(cold.ms);
       peak = Math.max(peak, cold.peak);
       times.edited.push((await checkRun(edited)).ms);
+      const sharded = await shardedRun(edited);
+      times.sharded.push(sharded.shards.reduce((a, b) => a + b, 0) + sharded.merge);
+      times.parallel.push(Math.max(...sharded.shards) + sharded.merge);
       // Warm: a run that fills the cache, then one source changed (a sentence added on top), and
       // the same workspace checked again.
       await checkRun(plain, { cache: true });
@@ -136,6 +154,8 @@ try {
     row('check, cold', times.check, '≤ 2×', 2);
     row('check, 10% of sources edited', times.edited, '', undefined);
     row('check, warm, 1 source changed', times.warm, '≤ 0.5×', 0.5);
+    row('10% edited: 4 shards one after another + merge', times.sharded, '', undefined);
+    row('10% edited: slowest of 4 shards + merge', times.parallel, '', undefined);
     results.rows.push({ corpus: label, row: 'peak RSS of check', bytes: peak, goal: claims >= 100000 ? 1e9 : null, met: claims >= 100000 ? peak < 1e9 : null });
     lines.push(`| ${label} | peak RSS of check | ${(peak / 1e6).toFixed(0)} MB | | | | ${claims >= 100000 ? '< 1 GB' : ''} |`);
   }
