@@ -216,12 +216,15 @@ function readRecord(file: string, text: string): ShardRecord | string {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return `${file}: not JSON (${(error as Error).message}): ${expected}`;
+    const reason = (error as Error).message;
+    const at = /at position (\d+)/.exec(reason);
+    return `${file}${at ? placeOf(text, Number(at[1])) : ''}: not JSON (${reason}): ${expected}`;
   }
   const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
   if (!isObject(json)) return `${file}: not the JSON output of a shard (it is not an object): ${expected}`;
   const shard = json.shard;
   if (shard === undefined) {
+    if (Array.isArray(json.errors)) return `${file}: the output of a check that could not run (its configuration errors are under "errors"): fix them, then run that shard again`;
     const what = 'claims' in json && 'summary' in json ? 'the output of a check without --shard' : 'not the JSON output of a shard (it has no "shard" key)';
     return `${file}: ${what}: ${expected}`;
   }
@@ -234,8 +237,30 @@ function readRecord(file: string, text: string): ShardRecord | string {
   if (!isObject(sources) || !Object.values(sources).every((h) => typeof h === 'string')) return bad('"sources" is not a mapping of ids to hashes');
   if (!Array.isArray(evidence)) return bad('"evidence" is not a list');
   for (const [i, e] of evidence.entries()) {
-    const ok = isObject(e) && typeof e.claimId === 'string' && Number.isSafeInteger(e.index) && typeof e.source === 'string' && typeof e.quote === 'string' && typeof e.status === 'string' && STATUSES.has(e.status);
+    const ok =
+      isObject(e) &&
+      typeof e.claimId === 'string' &&
+      Number.isSafeInteger(e.index) &&
+      typeof e.source === 'string' &&
+      typeof e.quote === 'string' &&
+      typeof e.status === 'string' &&
+      STATUSES.has(e.status) &&
+      isSpan(e.span) &&
+      isSpan(e.found);
     if (!ok) return bad(`evidence[${i}] is not an evidence result`);
   }
   return { index: index as number, count: count as number, workspace, sources: sources as Record<string, string>, evidence: evidence as EvidenceResult[] };
+}
+
+/** Absent, or two whole numbers from 0, the first not after the second. */
+function isSpan(value: unknown): boolean {
+  if (value === undefined) return true;
+  return Array.isArray(value) && value.length === 2 && value.every((n) => Number.isSafeInteger(n) && n >= 0) && value[0] <= value[1];
+}
+
+/** `:line:col` (from 1) of a UTF-16 offset in `text`. */
+function placeOf(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `:${line}:${offset - before.lastIndexOf('\n')}`;
 }

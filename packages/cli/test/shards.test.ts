@@ -300,14 +300,23 @@ describe('merge refuses results that do not fit together', () => {
 
   it('a file that is not JSON, or not a shard, or not there', async () => {
     const [one, two] = await runShards(root, 2);
-    writeFileSync(path.join(root, 'notes.json'), 'not json {');
-    expectRefused(await run([one!, 'notes.json']), /^merge: notes\.json: not JSON \(.*\): give the files that `factcheck check --shard i\/n --format json --out FILE` wrote/m);
+    writeFileSync(path.join(root, 'notes.json'), '{\n  "shard": 1,\n  oops\n}\n');
+    expectRefused(await run([one!, 'notes.json']), /^merge: notes\.json:3:3: not JSON \(.*\): give the files that `factcheck check --shard i\/n --format json --out FILE` wrote/m);
+    writeFileSync(path.join(root, 'broken.yaml'), 'version: 1\nsources: {}\nclaims: [{id: x}]\n');
+    const failed = await factcheck(['check', '--shard', '1/2', '--claims', 'broken.yaml', '--format', 'json'], root);
+    expect(failed.status).toBe(2);
+    writeFileSync(path.join(root, 'failed.json'), failed.stdout);
+    expectRefused(await run([one!, 'failed.json']), /failed\.json: the output of a check that could not run \(its configuration errors are under "errors"\): fix them, then run that shard again/);
     writeFileSync(path.join(root, 'whole.json'), (await factcheck(['check', '--format', 'json'], root)).stdout);
     expectRefused(await run(['whole.json', two!]), /whole\.json: the output of a check without --shard/);
     writeFileSync(path.join(root, 'list.json'), '[1, 2]');
     expectRefused(await run(['list.json']), /list\.json: not the JSON output of a shard/);
     const damaged = JSON.parse(readFileSync(path.join(root, two!), 'utf8'));
     damaged.shard.evidence[0].status = 'fine';
+    writeFileSync(path.join(root, 'damaged.json'), JSON.stringify(damaged));
+    expectRefused(await run([one!, 'damaged.json']), /damaged\.json: its "shard" key is damaged \(evidence\[0\] is not an evidence result\)/);
+    damaged.shard.evidence[0].status = 'verified';
+    damaged.shard.evidence[0].found = [9, 'x'];
     writeFileSync(path.join(root, 'damaged.json'), JSON.stringify(damaged));
     expectRefused(await run([one!, 'damaged.json']), /damaged\.json: its "shard" key is damaged \(evidence\[0\] is not an evidence result\)/);
     expectRefused(await run([one!, 'results-*.json']), /results-\*\.json: no such file/);
@@ -332,6 +341,28 @@ describe('merge refuses results that do not fit together', () => {
     writeFileSync(path.join(own, 'claims.yaml'), CLAIMS);
     writeFileSync(path.join(own, 'seeds/post.txt'), `${SOURCES.post} A new line.\n`);
     expectRefused(await run(files, own), /results-2-2\.json: source "post" \(seeds\/post\.txt\) changed since shard 2\/2 checked it: run every shard again/);
+  });
+
+  it('merge --help prints its usage; factcheck --help lists merge', async () => {
+    const help = await factcheck(['merge', '--help'], root);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: factcheck merge \[--claims PATH\].* \[--report DIR\] \[--no-cache\] FILE\.\.\.\n/);
+    expect((await factcheck(['--help'], root)).stdout).toMatch(/\n {2}merge {4}join the JSON results of check --shard i\/n into the whole result\n/);
+    const unknown = await factcheck(['merge', '--shard', '1/2', 'x.json'], root);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^merge: unknown flag '--shard'/);
+  });
+
+  it('a shard whose quotes were taken out, or added from another shard', async () => {
+    const files = await runShards(root, 2);
+    const [one, two] = files.map((file) => JSON.parse(readFileSync(path.join(root, file), 'utf8')));
+    const lost = one.shard.evidence.findIndex((e: { claimId: string }) => e.claimId === 'bridge-opened');
+    const [taken] = one.shard.evidence.splice(lost, 1);
+    writeFileSync(path.join(root, 'short.json'), JSON.stringify(one));
+    expectRefused(await run(['short.json', files[1]!]), /^merge: short\.json: claim "bridge-opened", quote 0 \(source "guardian"\) has no result: run shard 1\/2 again$/m);
+    two.shard.evidence.push(taken);
+    writeFileSync(path.join(root, 'long.json'), JSON.stringify(two));
+    expectRefused(await run([files[0]!, 'long.json']), /long\.json: evidence\[\d+\] \(claim "bridge-opened", quote 0\) is not evidence of shard 2\/2 in claims\.yaml: run that shard again/);
   });
 
   it('a bad --shard, and --shard on report, are usage errors', async () => {
