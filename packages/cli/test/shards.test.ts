@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { shardOf } from '@factcheck/check';
 import type { Io } from '../src/io.js';
 import { main } from '../src/main.js';
+import { twoClaimWorkspace } from './fixtures/two-claims.js';
 
 const created: string[] = [];
 afterAll(() => created.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -195,6 +196,17 @@ describe('check --shard i/n, then merge', () => {
     const out = await factcheck(['merge', ...files, '--format', 'github', '--out', `merged-${n}.txt`], root);
     expect(out.status).toBe(whole.status);
     expect(readFileSync(path.join(root, `merged-${n}.txt`), 'utf8')).toBe((await factcheck(['check', '--format', 'github'], root)).stdout);
+  });
+
+  it('a clean workspace merges to exit 0, as its check', async () => {
+    const clean = twoClaimWorkspace(undefined, undefined, 'factcheck-shards-clean-');
+    created.push(clean);
+    const whole = await factcheck(['check', '--format', 'json'], clean);
+    expect(whole.status).toBe(0);
+    const files = await runShards(clean, 3);
+    const merged = await factcheck(['merge', ...files, '--format', 'json'], clean);
+    expect(merged.status).toBe(0);
+    expect(merged.stdout).toBe(whole.stdout);
   });
 
   it('anchors each source in exactly one shard, and each quote once', async () => {
