@@ -15,6 +15,7 @@ import {
   type CodePointView,
 } from './codepoints.js';
 import { candidateWindows } from './filter.js';
+import { countingWindows } from './qgrams.js';
 
 const WORD = 32;
 /** Slots per block in the state array of long patterns: P, M, score (and one for alignment). */
@@ -349,10 +350,11 @@ export interface EditSearchOptions {
   limit?: number;
   /**
    * `'auto'` (default): when the error budget leaves pieces long enough, find candidate
-   * windows with an exact q-gram filter and verify only those; otherwise scan everything.
-   * `'scan'`: always the full bit-parallel scan. `'filter'`: the filter whenever each piece
-   * has a character, however many windows it yields. All three give the same results; the
-   * last two exist for tests and measurement.
+   * windows with an exact q-gram filter and verify only those; otherwise with the bigram
+   * counting filter (qgrams.ts) when its lemma proves something for the budget; otherwise scan
+   * everything. `'scan'`: always the full bit-parallel scan. `'filter'`: the pigeonhole filter
+   * whenever each piece has a character, however many windows it yields, else as `'auto'`.
+   * All three give the same results; the last two exist for tests and measurement.
    */
   strategy?: 'auto' | 'scan' | 'filter';
   /**
@@ -388,6 +390,9 @@ export function editDistanceSearch(
   const strategy = options.strategy ?? 'auto';
   let windows = strategy === 'scan' ? undefined : candidateWindows(view, pattern, k, strategy === 'filter');
   let budget = k;
+  // No pieces long enough for the pigeonhole filter: the counting filter still proves where no
+  // match within the budget can end (it finds the same ends; see qgrams.ts).
+  if (windows === undefined && strategy !== 'scan') windows = countingWindows(view, pattern, budget);
   if (windows === undefined && strategy === 'auto' && slack !== Infinity) {
     const probed = probeBudget(view, pat, pattern, k, slack);
     if (probed) ({ windows, budget } = probed);
