@@ -37,16 +37,45 @@ const indexCache = new WeakMap<CodePointView, BigramIndex>();
 function bigramIndex(view: CodePointView): BigramIndex {
   let index = indexCache.get(view);
   if (index) return index;
-  const cps = codePointsOf(view.text);
+  const text = view.text;
+  // The code points, decoded once (a lone surrogate counts as one, as everywhere here).
+  const cps = new Int32Array(text.length);
+  let n = 0;
+  for (let u = 0; u < text.length; u++) {
+    const c = text.charCodeAt(u);
+    if (c >= 0xd800 && c < 0xdc00 && u + 1 < text.length) {
+      const d = text.charCodeAt(u + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        cps[n++] = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        u++;
+        continue;
+      }
+    }
+    cps[n++] = c;
+  }
   const vocab = new Map<number, number>();
-  const ids = new Int32Array(Math.max(0, cps.length - 1));
-  for (let p = 0; p + 1 < cps.length; p++) {
-    const key = cps[p]! * PLANE + cps[p + 1]!;
+  // Bigrams of two ASCII characters (most of prose) take their id from a table, not the map.
+  const asciiIds = new Int32Array(128 * 128).fill(-1);
+  const ids = new Int32Array(Math.max(0, n - 1));
+  for (let p = 0; p + 1 < n; p++) {
+    const a = cps[p]!;
+    const b = cps[p + 1]!;
+    if (a < 128 && b < 128) {
+      let id = asciiIds[a * 128 + b]!;
+      if (id < 0) {
+        id = vocab.size;
+        vocab.set(a * PLANE + b, id);
+        asciiIds[a * 128 + b] = id;
+      }
+      ids[p] = id;
+      continue;
+    }
+    const key = a * PLANE + b;
     let id = vocab.get(key);
     if (id === undefined) vocab.set(key, (id = vocab.size));
     ids[p] = id;
   }
-  index = { ids, vocab, length: cps.length };
+  index = { ids, vocab, length: n };
   indexCache.set(view, index);
   return index;
 }
