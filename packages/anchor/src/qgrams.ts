@@ -23,7 +23,7 @@ import { codePointsOf, type CodePointView } from './codepoints.js';
 /** The text's bigrams as small integers, by the code point where each starts. */
 interface BigramIndex {
   /** ids[p]: the id of the bigram at code points p, p + 1 (length n - 1). */
-  ids: Int32Array;
+  ids: Uint16Array | Int32Array;
   /** Bigram key (first * 0x110000 + second) to id. */
   vocab: Map<number, number>;
   /** Length of the text in code points. */
@@ -34,50 +34,62 @@ const PLANE = 0x110000;
 
 const indexCache = new WeakMap<CodePointView, BigramIndex>();
 
+/**
+ * Numbers the bigrams of a text. Sources can be large: the ids take two bytes a code point while
+ * there are fewer than 65,536 distinct bigrams (prose has a few thousand), four beyond.
+ */
 function bigramIndex(view: CodePointView): BigramIndex {
   let index = indexCache.get(view);
   if (index) return index;
   const text = view.text;
-  // The code points, decoded once (a lone surrogate counts as one, as everywhere here).
-  const cps = new Int32Array(text.length);
-  let n = 0;
-  for (let u = 0; u < text.length; u++) {
-    const c = text.charCodeAt(u);
-    if (c >= 0xd800 && c < 0xdc00 && u + 1 < text.length) {
-      const d = text.charCodeAt(u + 1);
-      if (d >= 0xdc00 && d < 0xe000) {
-        cps[n++] = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-        u++;
-        continue;
-      }
-    }
-    cps[n++] = c;
-  }
   const vocab = new Map<number, number>();
   // Bigrams of two ASCII characters (most of prose) take their id from a table, not the map.
   const asciiIds = new Int32Array(128 * 128).fill(-1);
-  const ids = new Int32Array(Math.max(0, n - 1));
-  for (let p = 0; p + 1 < n; p++) {
-    const a = cps[p]!;
-    const b = cps[p + 1]!;
-    if (a < 128 && b < 128) {
-      let id = asciiIds[a * 128 + b]!;
-      if (id < 0) {
-        id = vocab.size;
-        vocab.set(a * PLANE + b, id);
-        asciiIds[a * 128 + b] = id;
+  let ids: Uint16Array | Int32Array = new Uint16Array(Math.max(0, view.length - 1));
+  let n = 0;
+  let prev = -1;
+  for (let u = 0; u < text.length; u++) {
+    // The next code point (a lone surrogate counts as one, as everywhere here).
+    let c = text.charCodeAt(u);
+    if (c >= 0xd800 && c < 0xdc00 && u + 1 < text.length) {
+      const d = text.charCodeAt(u + 1);
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        u++;
       }
-      ids[p] = id;
-      continue;
     }
-    const key = a * PLANE + b;
-    let id = vocab.get(key);
-    if (id === undefined) vocab.set(key, (id = vocab.size));
-    ids[p] = id;
+    if (prev >= 0) {
+      let id: number;
+      if (prev < 128 && c < 128) {
+        id = asciiIds[prev * 128 + c]!;
+        if (id < 0) {
+          id = vocab.size;
+          vocab.set(prev * PLANE + c, id);
+          asciiIds[prev * 128 + c] = id;
+        }
+      } else {
+        const key = prev * PLANE + c;
+        const known = vocab.get(key);
+        if (known === undefined) vocab.set(key, (id = vocab.size));
+        else id = known;
+      }
+      if (id > 0xffff && ids instanceof Uint16Array) ids = Int32Array.from(ids);
+      if (n - 1 >= ids.length) ids = grow(ids);
+      ids[n - 1] = id;
+    }
+    prev = c;
+    n++;
   }
-  index = { ids, vocab, length: n };
+  index = { ids: ids.length === Math.max(0, n - 1) ? ids : ids.slice(0, Math.max(0, n - 1)), vocab, length: n };
   indexCache.set(view, index);
   return index;
+}
+
+/** The same ids in an array twice as long (only when a view's length was short of its code points). */
+function grow(ids: Uint16Array | Int32Array): Uint16Array | Int32Array {
+  const bigger = ids instanceof Uint16Array ? new Uint16Array(ids.length * 2 + 16) : new Int32Array(ids.length * 2 + 16);
+  bigger.set(ids);
+  return bigger;
 }
 
 /**

@@ -162,6 +162,26 @@ describe('editDistanceSearch through the counting filter', () => {
     expect(editDistanceSearch(edge, 'wxy', 1, { limit: 10 })).toEqual(scan);
   });
 
+  it('numbers more than 65,536 distinct bigrams correctly (a text of many scripts)', () => {
+    const random = prng(3);
+    const chars: string[] = [];
+    for (let i = 0; i < 600; i++) chars.push(String.fromCodePoint(0x4e00 + i));
+    for (let i = 0; i < 20; i++) chars.push(String.fromCodePoint(0x1f600 + i));
+    const text = randomText(120_000, chars, random);
+    const cps = [...text];
+    const from = 90_000;
+    const quote = cps.slice(from, from + 40).join('');
+    const pattern = mutate(quote, 6, chars, random);
+    const view = new SourceText(text);
+    const k = 12;
+    const scan = editDistanceSearch(view, pattern, k, { limit: 5, slack: 2, strategy: 'scan' });
+    expect(scan.length).toBeGreaterThan(0);
+    expect(scan[0]!.start).toBeGreaterThan(from - 10);
+    expect(editDistanceSearch(view, pattern, k, { limit: 5, slack: 2 })).toEqual(scan);
+    const windows = countingWindows(view, pattern, k)!;
+    expect(covers(windows, scan[0]!.start, scan[0]!.end)).toBe(true);
+  });
+
   it('finds a pattern shorter than a bigram the same way as the scan', () => {
     const text = 'a'.repeat(10) + 'b';
     expect(editDistanceSearch(text, 'b', 0, { limit: 3 })).toEqual(editDistanceSearch(text, 'b', 0, { limit: 3, strategy: 'scan' }));
