@@ -66,12 +66,21 @@ function wordIndex(text: SourceText): WordIndex {
   const after = new Int32Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const at = starts[i]!;
-    capital[i] = /\p{Lu}/u.test(text.text[at] ?? '') && sentenceStartsAt(text.text, at) ? 1 : 0;
+    capital[i] = isUpperUnit(text.text, at) && sentenceStartsAt(text.text, at) ? 1 : 0;
     after[i] = ends[i]! < text.text.length ? text.text.charCodeAt(ends[i]!) : -1;
   }
   index = { ids, breaks: sentenceBreaks(text.text, starts, ends), capital, after, starts: Int32Array.from(starts), ends: Int32Array.from(ends), vocab };
   indexCache.set(text, index);
   return index;
+}
+
+const UPPER = /\p{Lu}/u;
+
+/** The UTF-16 unit at `at` is an upper-case letter (ASCII without a regex). */
+function isUpperUnit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  return UPPER.test(text[at]!);
 }
 
 const SENTENCE_END = /[.!?]/;
@@ -80,7 +89,15 @@ const SENTENCE_END = /[.!?]/;
 function sentenceBreaks(text: string, starts: readonly number[], ends: readonly number[]): Int32Array {
   const breaks = new Int32Array(starts.length);
   for (let i = 1; i < starts.length; i++) {
-    breaks[i] = breaks[i - 1]! + (SENTENCE_END.test(text.slice(ends[i - 1], starts[i])) ? 1 : 0);
+    let end = 0;
+    for (let u = ends[i - 1]!; u < starts[i]!; u++) {
+      const c = text.charCodeAt(u);
+      if (c === 46 || c === 33 || c === 63) {
+        end = 1;
+        break;
+      }
+    }
+    breaks[i] = breaks[i - 1]! + end;
   }
   return breaks;
 }
