@@ -101,11 +101,21 @@ export function bigramThreshold(m: number, k: number): number {
 }
 
 /**
+ * The fewest edits a match ending where the window holds `shared` of the pattern's bigrams can
+ * have (the lemma read the other way): ceil((m - 1 - shared) / 2), at least 0.
+ */
+export function fewestErrors(m: number, shared: number): number {
+  return Math.max(0, Math.ceil((m - 1 - shared) / 2));
+}
+
+/**
  * Windows (a flat list [from, to, from, to, ...] of code points, sorted, merged) that hold every
  * approximate occurrence of `pattern` with at most `k` edits in `view`; undefined when the
- * lemma proves nothing for this budget (the threshold is 0 or less).
+ * lemma proves nothing for this budget (the threshold is 0 or less). With `most`, the largest
+ * count of shared bigrams among each window's ends is pushed there, one per window: no match in
+ * the window has fewer than fewestErrors(m, most) edits.
  */
-export function countingWindows(view: CodePointView, pattern: string, k: number): number[] | undefined {
+export function countingWindows(view: CodePointView, pattern: string, k: number, most?: number[]): number[] | undefined {
   const cps = codePointsOf(pattern);
   const m = cps.length;
   const threshold = bigramThreshold(m, k);
@@ -138,8 +148,13 @@ export function countingWindows(view: CodePointView, pattern: string, k: number)
     if (shared < threshold) continue;
     const from = e > span ? e - span : 0;
     const last = windows.length - 1;
-    if (last > 0 && from <= windows[last]!) windows[last] = e;
-    else windows.push(from, e);
+    if (last > 0 && from <= windows[last]!) {
+      windows[last] = e;
+      if (most && shared > most[most.length - 1]!) most[most.length - 1] = shared;
+    } else {
+      windows.push(from, e);
+      most?.push(shared);
+    }
   }
   return windows;
 }

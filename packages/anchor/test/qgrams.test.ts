@@ -6,7 +6,7 @@ import { prng } from '@factcheck/test-fixtures';
 import { describe, expect, it } from 'vitest';
 import { viewOf } from '../src/codepoints.js';
 import { editDistanceSearch } from '../src/index.js';
-import { bigramThreshold, countingWindows } from '../src/qgrams.js';
+import { bigramThreshold, countingWindows, fewestErrors } from '../src/qgrams.js';
 import { referenceDistance } from './reference.js';
 import { seed } from './seeds.js';
 
@@ -63,6 +63,15 @@ describe('bigramThreshold', () => {
   });
 });
 
+describe('fewestErrors', () => {
+  it('reads the lemma the other way: ceil((m - 1 - shared) / 2), at least 0', () => {
+    expect(fewestErrors(48, 47)).toBe(0);
+    expect(fewestErrors(48, 40)).toBe(4);
+    expect(fewestErrors(48, 39)).toBe(4);
+    expect(fewestErrors(10, 20)).toBe(0);
+  });
+});
+
 describe('countingWindows', () => {
   it('proves nothing when the budget spoils every bigram', () => {
     expect(countingWindows(viewOf('abcdefgh'), 'abcd', 2)).toBeUndefined();
@@ -102,14 +111,22 @@ describe('countingWindows', () => {
       const pattern = mutate(cps.slice(from, from + 6 + Math.floor(random() * 8)).join(''), Math.floor(random() * 3), alphabet, random);
       const m = [...pattern].length;
       for (let k = 0; k <= Math.floor(m / 2); k++) {
-        const windows = countingWindows(viewOf(text), pattern, k);
+        const most: number[] = [];
+        const windows = countingWindows(viewOf(text), pattern, k, most);
         if (windows === undefined) {
           expect(bigramThreshold(m, k)).toBeLessThanOrEqual(0);
           continue;
         }
         expect(sortedAndMerged(windows, cps.length)).toBe(true);
+        expect(most.length * 2).toBe(windows.length);
         for (const [s, e] of allMatches(text, pattern, k)) {
-          expect(covers(windows, s, e), `${JSON.stringify(pattern)} in ${JSON.stringify(text)}, k=${k}: ${s}-${e}`).toBe(true);
+          const where = `${JSON.stringify(pattern)} in ${JSON.stringify(text)}, k=${k}: ${s}-${e}`;
+          expect(covers(windows, s, e), where).toBe(true);
+          // No match in a window has fewer errors than its best count allows.
+          let w = 0;
+          while (!(windows[2 * w]! <= s && e <= windows[2 * w + 1]!)) w++;
+          const errors = referenceDistance(cps.slice(s, e).join(''), pattern);
+          expect(errors, where).toBeGreaterThanOrEqual(fewestErrors(m, most[w]!));
           checked++;
         }
       }
