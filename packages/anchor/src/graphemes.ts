@@ -26,11 +26,17 @@ const PLAIN_LETTER =
 const CR = 13;
 const LF = 10;
 
-/** A UTF-16 unit that starts and ends a cluster of its own next to another such unit. */
+/**
+ * A UTF-16 unit that starts and ends a cluster of its own next to another such unit. Besides
+ * ASCII and the plain letters: the typographic punctuation of General Punctuation (dashes, curly
+ * quotes, bullets, primes: U+2010..U+2027, U+2030..U+205E), which is of the grapheme break class
+ * Other, so prose quotes that end on a curly quote need no segmenting (checked by the tests too).
+ */
 function isPlainUnit(text: string, unit: number): boolean {
   const c = text.charCodeAt(unit);
   if (c < 0x80) return c !== CR && c !== LF;
   if (c >= 0xd800 && c < 0xe000) return false;
+  if ((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e)) return true;
   return PLAIN_LETTER.test(text[unit]!);
 }
 

@@ -15,6 +15,7 @@ import {
   type CodePointView,
 } from './codepoints.js';
 import { candidateWindows } from './filter.js';
+import { countingWindows, fewestErrors } from './qgrams.js';
 
 const WORD = 32;
 /** Slots per block in the state array of long patterns: P, M, score (and one for alignment). */
@@ -349,10 +350,11 @@ export interface EditSearchOptions {
   limit?: number;
   /**
    * `'auto'` (default): when the error budget leaves pieces long enough, find candidate
-   * windows with an exact q-gram filter and verify only those; otherwise scan everything.
-   * `'scan'`: always the full bit-parallel scan. `'filter'`: the filter whenever each piece
-   * has a character, however many windows it yields. All three give the same results; the
-   * last two exist for tests and measurement.
+   * windows with an exact q-gram filter and verify only those; otherwise with the bigram
+   * counting filter (qgrams.ts) when its lemma proves something for the budget; otherwise scan
+   * everything. `'scan'`: always the full bit-parallel scan. `'filter'`: the pigeonhole filter
+   * whenever each piece has a character, however many windows it yields, else as `'auto'`.
+   * All three give the same results; the last two exist for tests and measurement.
    */
   strategy?: 'auto' | 'scan' | 'filter';
   /**
@@ -388,6 +390,15 @@ export function editDistanceSearch(
   const strategy = options.strategy ?? 'auto';
   let windows = strategy === 'scan' ? undefined : candidateWindows(view, pattern, k, strategy === 'filter');
   let budget = k;
+  // No pieces long enough for the pigeonhole filter: the counting filter still proves where no
+  // match within the budget can end (it finds the same ends; see qgrams.ts).
+  if (windows === undefined && strategy !== 'scan') {
+    const most: number[] = [];
+    windows = countingWindows(view, pattern, budget, most);
+    if (windows !== undefined && slack !== Infinity) {
+      return selectMatches(view, pattern, keepWithin(bestWindowsFirst(view, pat, windows, most, budget, slack), slack), m, k, limit);
+    }
+  }
   if (windows === undefined && strategy === 'auto' && slack !== Infinity) {
     const probed = probeBudget(view, pat, pattern, k, slack);
     if (probed) ({ windows, budget } = probed);
@@ -402,6 +413,40 @@ export function editDistanceSearch(
     }
   }
   return selectMatches(view, pattern, keepWithin(ends, slack), m, k, limit);
+}
+
+/**
+ * The ends within `budget` in the counting filter's windows, when only those within `slack` of
+ * the best are wanted: the windows whose bigram count allows the fewest errors are scanned first,
+ * so the budget tightens early, and a window whose count proves more errors than the budget has
+ * become is skipped. The ends that matter are the same as scanning in text order: every end
+ * within slack of the best has at most the budget's errors at any time (the budget is never
+ * below the best found so far plus slack), so its window is never skipped and it is found with
+ * its distance. The ends come back in text order, as a scan in text order gives them.
+ */
+function bestWindowsFirst(view: CodePointView, pat: PatternIndex, windows: number[], most: number[], budget: number, slack: number): EndList {
+  const m = pat.length;
+  const order = Array.from(most.keys()).sort((a, b) => most[b]! - most[a]! || a - b);
+  const found = new EndList();
+  const firstEnd: number[] = new Array<number>(most.length).fill(-1);
+  const lastEnd: number[] = new Array<number>(most.length).fill(-1);
+  for (const w of order) {
+    if (fewestErrors(m, most[w]!) > budget) break;
+    const from = windows[2 * w]!;
+    const to = windows[2 * w + 1]!;
+    const before = found.size;
+    budget = scan(view.text, view.toUnit(from), view.toUnit(to), from, pat, budget, false, found, slack);
+    if (found.size > before) {
+      firstEnd[w] = before;
+      lastEnd[w] = found.size;
+    }
+  }
+  // Each window's ends ascend and the windows do not overlap: put them back in window order.
+  const ends = new EndList();
+  for (let w = 0; w < most.length; w++) {
+    for (let i = firstEnd[w]!; i >= 0 && i < lastEnd[w]!; i++) ends.push(found.ends[i]!, found.dists[i]!);
+  }
+  return ends;
 }
 
 /**

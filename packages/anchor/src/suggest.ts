@@ -66,12 +66,21 @@ function wordIndex(text: SourceText): WordIndex {
   const after = new Int32Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const at = starts[i]!;
-    capital[i] = /\p{Lu}/u.test(text.text[at] ?? '') && sentenceStartsAt(text.text, at) ? 1 : 0;
+    capital[i] = isUpperUnit(text.text, at) && sentenceStartsAt(text.text, at) ? 1 : 0;
     after[i] = ends[i]! < text.text.length ? text.text.charCodeAt(ends[i]!) : -1;
   }
   index = { ids, breaks: sentenceBreaks(text.text, starts, ends), capital, after, starts: Int32Array.from(starts), ends: Int32Array.from(ends), vocab };
   indexCache.set(text, index);
   return index;
+}
+
+const UPPER = /\p{Lu}/u;
+
+/** The UTF-16 unit at `at` is an upper-case letter (ASCII without a regex). */
+function isUpperUnit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  return UPPER.test(text[at]!);
 }
 
 const SENTENCE_END = /[.!?]/;
@@ -80,7 +89,15 @@ const SENTENCE_END = /[.!?]/;
 function sentenceBreaks(text: string, starts: readonly number[], ends: readonly number[]): Int32Array {
   const breaks = new Int32Array(starts.length);
   for (let i = 1; i < starts.length; i++) {
-    breaks[i] = breaks[i - 1]! + (SENTENCE_END.test(text.slice(ends[i - 1], starts[i])) ? 1 : 0);
+    let end = 0;
+    for (let u = ends[i - 1]!; u < starts[i]!; u++) {
+      const c = text.charCodeAt(u);
+      if (c === 46 || c === 33 || c === 63) {
+        end = 1;
+        break;
+      }
+    }
+    breaks[i] = breaks[i - 1]! + end;
   }
   return breaks;
 }
@@ -133,34 +150,46 @@ function seedWindows(index: WordIndex, shape: QuoteShape, count: number): number
   const w = shape.ids.length;
   const n = index.ids.length;
   // Windows of the quote's length in words, slid over the source: shared words per start.
-  const { need } = shape;
+  // credit[id] is how many more of the word a window may hold and still share each one (the
+  // quote's count minus the window's); (-c) >>> 31 is 1 when c > 0.
   const len = Math.min(w, n);
-  const have = new Int32Array(need.length);
+  const credit = shape.need.slice();
+  const ids = index.ids;
   let shared = 0;
-  const add = (id: number, sign: 1 | -1) => {
-    const wanted = need[id]!;
-    if (wanted === 0) return;
-    const before = have[id]!;
-    const after = before + sign;
-    have[id] = after;
-    shared += Math.min(after, wanted) - Math.min(before, wanted);
-  };
-  for (let i = 0; i < len; i++) add(index.ids[i]!, 1);
+  for (let i = 0; i < len; i++) {
+    const c = credit[ids[i]!]!;
+    credit[ids[i]!] = c - 1;
+    shared += -c >>> 31;
+  }
   const counts = new Int32Array(n - len + 1);
   counts[0] = shared;
   for (let i = 1; i + len <= n; i++) {
-    add(index.ids[i - 1]!, -1);
-    add(index.ids[i + len - 1]!, 1);
+    const out = ids[i - 1]!;
+    const back = credit[out]! + 1;
+    credit[out] = back;
+    shared -= -back >>> 31;
+    const inId = ids[i + len - 1]!;
+    const c = credit[inId]!;
+    credit[inId] = c - 1;
+    shared += -c >>> 31;
     counts[i] = shared;
   }
+  // The starts with at least MIN_SHARED shared words, most shared first, then leftmost (a
+  // counting sort: one pass, not one pass per count).
   let most = 0;
   for (let i = 0; i < counts.length; i++) if (counts[i]! > most) most = counts[i]!;
   const seeds: number[] = [];
-  for (let c = most; c >= MIN_SHARED && seeds.length < count; c--) {
-    for (let i = 0; i < counts.length && seeds.length < count; i++) {
-      if (counts[i] !== c || seeds.some((s) => Math.abs(s - i) < Math.max(1, len >> 1))) continue;
-      seeds.push(i);
-    }
+  if (most < MIN_SHARED) return seeds;
+  const firstOf = new Int32Array(most + 2);
+  for (let i = 0; i < counts.length; i++) if (counts[i]! >= MIN_SHARED) firstOf[most - counts[i]! + 1]!++;
+  for (let c = 1; c <= most + 1; c++) firstOf[c]! += firstOf[c - 1]!;
+  const order = new Int32Array(firstOf[most + 1]!);
+  for (let i = 0; i < counts.length; i++) if (counts[i]! >= MIN_SHARED) order[firstOf[most - counts[i]!]!++] = i;
+  const apart = Math.max(1, len >> 1);
+  for (let j = 0; j < order.length && seeds.length < count; j++) {
+    const i = order[j]!;
+    if (seeds.some((s) => Math.abs(s - i) < apart)) continue;
+    seeds.push(i);
   }
 
   return seeds;

@@ -96,6 +96,28 @@ describe('isSureBoundary', () => {
     // About a second; far more on a busy machine.
   }, 60_000);
 
+  it('claims the boundaries around typographic punctuation, as segmenting finds them', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const marks = ['\u2014', '\u2019', '\u201c', '\u201d', '\u2026', '\u2032', '\u203c', '\u2049', '\u205e'];
+    const others = [...marks, 'a', 'é', '\u05d0', '.', ' '];
+    let claimed = 0;
+    for (const x of marks) {
+      for (const y of others) {
+        for (const pair of [`${x}${y}`, `${y}${x}`]) {
+          if (!isSureBoundary(pair, 1)) continue;
+          claimed++;
+          expect([...segmenter.segment(pair)].length, JSON.stringify(pair)).toBe(2);
+        }
+      }
+    }
+    expect(claimed).toBe(marks.length * others.length * 2);
+    // Not before a mark that joins: a variation selector, a combining accent, a zero-width joiner.
+    expect(isSureBoundary('\u203c\ufe0f', 1)).toBe(false);
+    expect(isSureBoundary('\u201d\u0301', 1)).toBe(false);
+    expect(isSureBoundary('\u2014\u200d', 1)).toBe(false);
+    expect(isSureBoundary('\u200d\u2014', 1)).toBe(false);
+  });
+
   it('never claims a boundary inside CR LF or before a combining mark', () => {
     expect(isSureBoundary('a\r\nb', 2)).toBe(false);
     expect(isSureBoundary(`e${ACUTE}`, 1)).toBe(false);

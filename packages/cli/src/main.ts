@@ -1,11 +1,14 @@
 import { suggest } from '@factcheck/core';
-import { addCommand } from './commands/add.js';
 import { checkCommand, reportCommand } from './commands/check.js';
 import { coverageCommand } from './commands/coverage.js';
-import { mergeCommand } from './commands/merge.js';
-import { typesCommand } from './commands/types.js';
-import { updateCommand } from './commands/update.js';
 import { EXIT_BROKEN_PIPE, EXIT_OK, EXIT_USAGE, isBrokenPipe, type Command, type Io } from './io.js';
+
+// The commands that edit files load their modules (and the reporters they use) when they run,
+// so that a check does not load them.
+const updateCommand: Command = async (argv, io) => (await import('./commands/update.js')).updateCommand(argv, io);
+const addCommand: Command = async (argv, io) => (await import('./commands/add.js')).addCommand(argv, io);
+const typesCommand: Command = async (argv, io) => (await import('./commands/types.js')).typesCommand(argv, io);
+const mergeCommand: Command = async (argv, io) => (await import('./commands/merge.js')).mergeCommand(argv, io);
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   check: { run: checkCommand, summary: 'confirm every claim against its sources' },

@@ -2,7 +2,7 @@
 // shows only once a run has taken a second, on stderr (stdout stays the result). It is on when
 // stdout is a terminal and CI is not set, unless --no-progress; --progress turns it on anywhere,
 // as one line every few seconds where stderr is not a terminal (a CI log).
-import { isCi } from '@factcheck/edit';
+import { isCi } from '@factcheck/edit/ci';
 import type { Io } from './io.js';
 
 /** After how long a run shows its progress, and how often the line is redrawn on a terminal (ms). */

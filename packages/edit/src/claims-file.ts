@@ -82,11 +82,7 @@ export async function restoreClaimsFile(file: ClaimsFile, written: Buffer): Prom
   return writeFileAtomic(file.path, file.bytes, { expected: written });
 }
 
-/** CI is set to something other than empty, "false" or "0". */
-export function isCi(env: Record<string, string | undefined>): boolean {
-  const value = env.CI?.trim().toLowerCase();
-  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
-}
+export { isCi } from './ci.js';
 
 export function ciRefusal(command: string, shown: string, env: Record<string, string | undefined>): Message {
   return refusal(

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { publicApi } from '@factcheck/api-surface';
+import * as formats from '../src/formats.js';
 import * as api from '../src/index.js';
 
 // The public API is a promise to users: a change here must be deliberate.
@@ -96,4 +97,19 @@ describe('public types', () => {
     ]);
     // ts-morph starts the TypeScript compiler: seconds on a busy machine.
   }, 60_000);
+
+  it('@factcheck/report/formats holds the text formatters alone, the same functions as the main entry', () => {
+    expect(Object.keys(formats).sort()).toEqual([
+      'escapeGithubData',
+      'escapeGithubProperty',
+      'formatCorroboration',
+      'formatGithub',
+      'formatStylish',
+      'formatSummaryLine',
+      'groupMovedQuotes',
+      'toJsonErrorReport',
+      'toJsonReport',
+    ]);
+    for (const [name, value] of Object.entries(formats)) expect(value, name).toBe((api as Record<string, unknown>)[name]);
+  });
 });

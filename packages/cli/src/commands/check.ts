@@ -3,8 +3,7 @@ import * as path from 'node:path';
 import { checkShard, checkWorkspace, parseShardSpec, type ShardSpec } from '@factcheck/check';
 import { formatCoverageTable } from '@factcheck/coverage';
 import type { CheckResult, Message } from '@factcheck/core';
-import { writeFileAtomic } from '@factcheck/edit';
-import { formatCorroboration, formatGithub, formatStylish, formatSummaryLine, groupMovedQuotes, toJsonErrorReport, toJsonReport, writeHtmlReport } from '@factcheck/report';
+import { formatCorroboration, formatGithub, formatStylish, formatSummaryLine, groupMovedQuotes, toJsonErrorReport, toJsonReport } from '@factcheck/report/formats';
 import { booleanFlag, parseFlags, stringFlag, type FlagSpec, type ParsedFlags } from '../args.js';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
 import { progressLine, showsProgress, type ProgressChoice } from '../progress.js';
@@ -135,6 +134,8 @@ async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: O
   if (command === 'report') {
     const outDir = path.resolve(io.cwd, outFlag ?? path.join(result.workspace.root, 'reports', 'factcheck'));
     try {
+      // The HTML report's modules load only when it is written.
+      const { writeHtmlReport } = await import('@factcheck/report');
       await writeHtmlReport(result, outDir);
       reportNote = `HTML report: ${path.relative(io.cwd, path.join(outDir, 'index.html')) || 'index.html'}\n`;
     } catch (error) {
@@ -192,10 +193,12 @@ export async function outFileProblem(file: string, shown: string, claimsFile: st
 }
 
 /** Replaces `file` with `text` atomically (whole, or as it was); says why on stderr when it cannot. */
-export async function writeOutFile(io: Io, file: string, shown: string, text: string): Promise<boolean> {
+export async function writeOutFile(io: Io, file: string, shown: string, text: string, command = 'check'): Promise<boolean> {
+  // Only --out writes a file: the editing modules load then.
+  const { writeFileAtomic } = await import('@factcheck/edit');
   const written = await writeFileAtomic(file, Buffer.from(text, 'utf8'));
   if (written.ok) return true;
-  io.stderr.write(`check: ${written.message.replace(path.basename(file), shown)}; ${shown} is as it was. Check that its folder is writable and has room.\n`);
+  io.stderr.write(`${command}: ${written.message.replace(path.basename(file), shown)}; ${shown} is as it was. Check that its folder is writable and has room.\n`);
   return false;
 }
 

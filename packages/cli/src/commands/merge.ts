@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { checkLoadedWorkspace, readShardResults, type ShardFile } from '@factcheck/check';
 import { loadWorkspace, type CheckResult } from '@factcheck/core';
-import { writeHtmlReport } from '@factcheck/report';
 import { booleanFlag, parseFlags, stringFlag, type FlagSpec } from '../args.js';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
 import { bufferedStdout, exitCodeOf, outFileProblem, printConfigErrors, printResult, readOutputFlags, usageError, writeOutFile, type OutputOptions } from './check.js';
@@ -77,7 +76,7 @@ export async function mergeCommand(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`merge: --out ${outFlag} is the source "${source.id}"; name another file, so that the source stays as it is\n`);
     return EXIT_USAGE;
   }
-  return (await writeOutFile(io, outFile!, outFlag!, output.text())) ? code : EXIT_USAGE;
+  return (await writeOutFile(io, outFile!, outFlag!, output.text(), 'merge')) ? code : EXIT_USAGE;
 }
 
 async function readShardFile(absolute: string, shown: string): Promise<ShardFile | string> {
@@ -111,6 +110,7 @@ async function runMerge(io: Io, options: OutputOptions, files: ShardFile[], repo
   if (reportFlag !== undefined) {
     const outDir = path.resolve(io.cwd, reportFlag);
     try {
+      const { writeHtmlReport } = await import('@factcheck/report');
       await writeHtmlReport(result, outDir);
       reportNote = `HTML report: ${path.relative(io.cwd, path.join(outDir, 'index.html')) || 'index.html'}\n`;
     } catch (error) {
