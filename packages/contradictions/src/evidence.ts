@@ -9,7 +9,7 @@ import { analyseWith } from './analyse.js';
 import type { AliasTable, Analysis, Item } from './analyse.js';
 import { datesDisjoint } from './dates.js';
 import { disjoint } from './interval.js';
-import { areAntonyms } from './lexicon.js';
+import { areAntonyms, mayHaveAntonyms } from './lexicon.js';
 import type { AntonymFilter } from './lexicon.js';
 import type { QuantityOptions } from './numbers.js';
 import { stem } from './tokens.js';
@@ -284,6 +284,19 @@ export function areOpposites(a: string, b: string, filter: AntonymFilter): boole
   const x = baseForms(a);
   const y = baseForms(b);
   return x.some((p) => y.some((q) => (p !== a || q !== b) && (areAntonyms(p, q, filter) || OPPOSITES.get(p)?.has(q) === true)));
+}
+
+/** Prefixes and suffixes `negatedForm` reads; a word with none of them and no listed opposite is a base at most. */
+const AFFIXED = /^(?:un|in|im|il|ir|dis|de)|(?:less|ful)$/;
+
+/**
+ * False when a lower-case word certainly has no opposite under `areOpposites`: neither it nor a base
+ * form has WordNet antonyms or a listed opposite, and it is not a prefixed form (it may still be the
+ * base of one: that is decided on the prefixed side, which passes here).
+ */
+function mayHaveOpposites(word: string): boolean {
+  if (AFFIXED.test(word)) return true;
+  return baseForms(word).some((p) => mayHaveAntonyms(p) || OPPOSITES.has(p));
 }
 
 /**
@@ -656,6 +669,8 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
 
   // Unsupported details: numbers, dates and names the quotes never mention, all in one finding.
   const missing: string[] = [];
+  // The claim's numbers and names no quote mentions: the window rules compare them too.
+  const absentValues = new Set<Item>();
   for (const clause of claimClauses) {
     const end = clause.start + clause.text.length;
     for (const it of itemsIn(claimAnalysis.items, clause.start, end)) {
@@ -666,8 +681,10 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
             ? !dateMentioned(it, mentions)
             : // A declared entity is a subject of the workspace, which quotes often name by a pronoun.
               isName(claim, it, clause.start) && !it.key.startsWith('@') && !ADJECTIVE_LIKE.test(it.word) && !nameMentioned(it, mentions);
+      if (!unsupported) continue;
+      if (it.kind !== 'date') absentValues.add(it);
       const written = `'${claim.slice(it.start, it.end)}'`;
-      if (unsupported && !missing.includes(written)) missing.push(written);
+      if (!missing.includes(written)) missing.push(written);
     }
   }
   if (missing.length > 0) report({ kind: 'unsupported', reason: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} in no quote` });
@@ -723,7 +740,7 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
   // million" against "sales were $441 million, an increase"), so a value need not share a gap with the
   // one it replaces; but the clause and its best quote clause must line up well, and both values must
   // be unpaired: the claim's in no quote, the quote's in no part of the claim.
-  windowConflicts(claimAnalysis, claimClauses, quoteAnalyses, mentions, settings, found, report, judged);
+  windowConflicts(claimAnalysis, claimClauses, quoteAnalyses, mentions, settings, found, report, judged, absentValues);
   const order: EvidenceConflictKind[] = ['numeric', 'date', 'entity', 'negation', 'antonym', 'unsupported'];
   return order.flatMap((kind) => (found.has(kind) ? [found.get(kind)!] : []));
 }
@@ -804,23 +821,38 @@ function windowConflicts(
   found: ReadonlyMap<EvidenceConflictKind, EvidenceConflict>,
   report: (c: EvidenceConflict) => void,
   judged: ReadonlySet<Item>,
+  absentValues: ReadonlySet<Item>,
 ): void {
   const claim = claimAnalysis.text;
   const claimKeys = new Set(claimAnalysis.items.map((it) => it.key));
   const claimQuantities = claimAnalysis.items.filter((it) => it.kind === 'quantity');
-  const others = new Map<string, Item>();
-  for (const q of quoteAnalyses) for (const it of q.items) if (it.kind === 'word' && !claimKeys.has(it.key) && !others.has(it.word)) others.set(it.word, it);
+  // Quote words the claim does not write, each once; those with a prefix or suffix apart.
+  const seen = new Set<string>();
+  const others: Item[] = [];
+  for (const q of quoteAnalyses) {
+    for (const it of q.items) {
+      if (it.kind !== 'word' || claimKeys.has(it.key) || seen.has(it.word)) continue;
+      seen.add(it.word);
+      others.push(it);
+    }
+  }
+  const affixed = others.filter((it) => AFFIXED.test(it.word));
   // The claim's candidates, found on the whole claim first: most claims have none, and are done.
   const candidates = new Map<Item, WindowKind>();
   const directed = new Set<Item>();
   for (const clause of claimClauses) {
     for (const it of itemsIn(claimAnalysis.items, clause.start, clause.start + clause.text.length)) {
       if (it.kind === 'word' && !found.has('antonym') && !judged.has(it) && !mentions.words.has(it.key) && !mentions.words.has(it.word)) {
-        for (const b of others.values()) if (areOpposites(it.word, b.word, settings.antonyms)) candidates.set(it, 'antonym');
+        // A word with no opposite of its own can only be the base of a prefixed quote word.
+        for (const b of mayHaveOpposites(it.word) ? others : affixed) {
+          if (areOpposites(it.word, b.word, settings.antonyms)) {
+            candidates.set(it, 'antonym');
+            break;
+          }
+        }
       }
       if (it.kind === 'quantity' && !found.has('antonym') && directionOf(claim, it) !== undefined) directed.add(it);
-      if (settings.windowValues && it.kind === 'quantity' && !found.has('numeric') && !WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)) candidates.set(it, 'numeric');
-      if (settings.windowValues && !found.has('entity') && isName(claim, it, clause.start) && !it.key.startsWith('@') && !ADJECTIVE_LIKE.test(it.word) && !nameMentioned(it, mentions)) candidates.set(it, 'entity');
+      if (settings.windowValues && absentValues.has(it) && !found.has(it.kind === 'quantity' ? 'numeric' : 'entity')) candidates.set(it, it.kind === 'quantity' ? 'numeric' : 'entity');
     }
   }
   if (candidates.size === 0 && directed.size === 0) return;
