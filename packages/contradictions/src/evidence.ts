@@ -824,35 +824,40 @@ function windowConflicts(
   absentValues: ReadonlySet<Item>,
 ): void {
   const claim = claimAnalysis.text;
-  const claimKeys = new Set(claimAnalysis.items.map((it) => it.key));
-  const claimQuantities = claimAnalysis.items.filter((it) => it.kind === 'quantity');
-  // Quote words the claim does not write, each once; those with a prefix or suffix apart.
-  const seen = new Set<string>();
-  const others: Item[] = [];
-  for (const q of quoteAnalyses) {
-    for (const it of q.items) {
-      if (it.kind !== 'word' || claimKeys.has(it.key) || seen.has(it.word)) continue;
-      seen.add(it.word);
-      others.push(it);
-    }
-  }
-  const affixed = others.filter((it) => AFFIXED.test(it.word));
   // The claim's candidates, found on the whole claim first: most claims have none, and are done.
   const candidates = new Map<Item, WindowKind>();
   const directed = new Set<Item>();
+  const absentWords: Item[] = [];
   for (const clause of claimClauses) {
     for (const it of itemsIn(claimAnalysis.items, clause.start, clause.start + clause.text.length)) {
-      if (it.kind === 'word' && !found.has('antonym') && !judged.has(it) && !mentions.words.has(it.key) && !mentions.words.has(it.word)) {
-        // A word with no opposite of its own can only be the base of a prefixed quote word.
-        for (const b of mayHaveOpposites(it.word) ? others : affixed) {
-          if (areOpposites(it.word, b.word, settings.antonyms)) {
-            candidates.set(it, 'antonym');
-            break;
-          }
-        }
-      }
+      if (it.kind === 'word' && !found.has('antonym') && !judged.has(it) && !mentions.words.has(it.key) && !mentions.words.has(it.word)) absentWords.push(it);
       if (it.kind === 'quantity' && !found.has('antonym') && directionOf(claim, it) !== undefined) directed.add(it);
       if (settings.windowValues && absentValues.has(it) && !found.has(it.kind === 'quantity' ? 'numeric' : 'entity')) candidates.set(it, it.kind === 'quantity' ? 'numeric' : 'entity');
+    }
+  }
+  if (absentWords.length === 0 && candidates.size === 0 && directed.size === 0) return;
+  const claimKeys = new Set(claimAnalysis.items.map((it) => it.key));
+  const claimQuantities = claimAnalysis.items.filter((it) => it.kind === 'quantity');
+  if (absentWords.length > 0) {
+    // Quote words the claim does not write, each once; those with a prefix or suffix apart.
+    const seen = new Set<string>();
+    const others: Item[] = [];
+    for (const q of quoteAnalyses) {
+      for (const it of q.items) {
+        if (it.kind !== 'word' || claimKeys.has(it.key) || seen.has(it.word)) continue;
+        seen.add(it.word);
+        others.push(it);
+      }
+    }
+    const affixed = others.filter((it) => AFFIXED.test(it.word));
+    for (const it of absentWords) {
+      // A word with no opposite of its own can only be the base of a prefixed quote word.
+      for (const b of mayHaveOpposites(it.word) ? others : affixed) {
+        if (areOpposites(it.word, b.word, settings.antonyms)) {
+          candidates.set(it, 'antonym');
+          break;
+        }
+      }
     }
   }
   if (candidates.size === 0 && directed.size === 0) return;
@@ -975,7 +980,11 @@ function clauseConflicts(
       }
       // A word for its opposite, the claim's word absent from the window and the quote's from the clause.
       // A pair seen in one gap is this rule's to judge; the window rules leave it alone.
-      for (const a of gap.claim) if (a.kind === 'word' && gap.quote.some((b) => b.kind === 'word' && areOpposites(a.word, b.word, settings.antonyms))) judged.add(a);
+      for (const a of gap.claim) {
+        // Only words no quote writes can be window candidates; most gap words are written somewhere.
+        if (a.kind !== 'word' || mentions.words.has(a.key) || mentions.words.has(a.word)) continue;
+        if (gap.quote.some((b) => b.kind === 'word' && areOpposites(a.word, b.word, settings.antonyms))) judged.add(a);
+      }
       if (claimNegated === quoteNegated && lineup.coverage >= settings.antonymCoverage) {
         search: for (const a of gap.claim) {
           if (a.kind !== 'word' || quoteSide.items.some((b) => b.key === a.key)) continue;
