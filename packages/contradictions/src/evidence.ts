@@ -9,7 +9,7 @@ import { analyseWith } from './analyse.js';
 import type { AliasTable, Analysis, Item } from './analyse.js';
 import { datesDisjoint } from './dates.js';
 import { disjoint } from './interval.js';
-import { areAntonyms } from './lexicon.js';
+import { areAntonyms, mayHaveAntonyms } from './lexicon.js';
 import type { AntonymFilter } from './lexicon.js';
 import type { QuantityOptions } from './numbers.js';
 import { stem } from './tokens.js';
@@ -39,6 +39,22 @@ export interface EvidenceRuleOptions extends QuantityOptions {
   antonymCoverage: number;
   /** The same share for the negation rule, which has no gap to anchor it. Default 0.7. */
   negationCoverage: number;
+  /**
+   * The same share for the negation rule when the negated word itself lines up: the word a cue
+   * negates ("did not *approve*", "without *consent*") is the anchor right after the cue, so the two
+   * texts deny and assert the same thing. Default 0.4.
+   */
+  negatedWordCoverage: number;
+  /**
+   * The share for an opposite that stands anywhere in the clause's window rather than in the same gap
+   * (paraphrase reorders words); the clause and window must also share one more word than
+   * `minAnchors`. Default 0.5.
+   */
+  oppositeCoverage: number;
+  /** Also compare numbers and names anywhere in the window, at `minCoverage` (see `oppositeCoverage`). */
+  windowValues: boolean;
+  /** Also an opposite beside the same word or value, anywhere in a quote clause close enough (see `windowConflicts`). */
+  neighbourOpposites: boolean;
   /** Distinct content words a clause and its window must share. Default 2 (3 for negation). */
   minAnchors: number;
 }
@@ -49,6 +65,10 @@ export const DEFAULT_EVIDENCE_RULE_OPTIONS: EvidenceRuleOptions = {
   minCoverage: 0.34,
   antonymCoverage: 0.5,
   negationCoverage: 0.7,
+  negatedWordCoverage: 0.2,
+  oppositeCoverage: 0.5,
+  windowValues: true,
+  neighbourOpposites: true,
   minAnchors: 2,
 };
 
@@ -199,6 +219,25 @@ const EXTRA_OPPOSITES: ReadonlyArray<[string, string]> = [
   ['boost', 'cut'],
   ['boost', 'reduce'],
   ['above', 'below'],
+  ['before', 'after'],
+  ['earlier', 'later'],
+  ['previous', 'next'],
+  ['add', 'remove'],
+  ['combine', 'separate'],
+  ['start', 'finish'],
+  ['begin', 'finish'],
+  ['benefit', 'drawback'],
+  ['advantage', 'drawback'],
+  ['gain', 'loss'],
+  ['success', 'failure'],
+  ['majority', 'minority'],
+  ['significant', 'slight'],
+  ['substantial', 'slight'],
+  ['significantly', 'slightly'],
+  ['substantially', 'slightly'],
+  ['friend', 'enemy'],
+  ['ally', 'enemy'],
+  ['happy', 'sad'],
 ];
 
 const IRREGULAR_FORMS: Readonly<Record<string, string[]>> = {
@@ -240,11 +279,64 @@ const OPPOSITES: ReadonlyMap<string, ReadonlySet<string>> = (() => {
 
 /** Whether two lower-case words are opposites: WordNet under the filter, or the list above. */
 export function areOpposites(a: string, b: string, filter: AntonymFilter): boolean {
-  if (areAntonyms(a, b, filter) || OPPOSITES.get(a)?.has(b) === true) return true;
+  if (areAntonyms(a, b, filter) || OPPOSITES.get(a)?.has(b) === true || negatedForm(a, b) || negatedForm(b, a)) return true;
   // One side inflected, the other not ("open" and "closes"): compare their base forms.
   const x = baseForms(a);
   const y = baseForms(b);
   return x.some((p) => y.some((q) => (p !== a || q !== b) && (areAntonyms(p, q, filter) || OPPOSITES.get(p)?.has(q) === true)));
+}
+
+/** Prefixes and suffixes `negatedForm` reads; a word with none of them and no listed opposite is a base at most. */
+const AFFIXED = /^(?:un|in|im|il|ir|dis|de)|(?:less|ful)$/;
+
+/**
+ * False when a lower-case word certainly has no opposite under `areOpposites`: neither it nor a base
+ * form has WordNet antonyms or a listed opposite, and it is not a prefixed form (it may still be the
+ * base of one: that is decided on the prefixed side, which passes here).
+ */
+function mayHaveOpposites(word: string): boolean {
+  if (AFFIXED.test(word)) return true;
+  return baseForms(word).some((p) => mayHaveAntonyms(p) || OPPOSITES.has(p));
+}
+
+/**
+ * Words a negating prefix does not negate: the prefixed word is another word ("disclose" is not
+ * "not close", "invaluable" is very valuable).
+ */
+const NOT_NEGATED = new Set(
+  'discover discount display discourse discharge dispatch dismiss disclose disease disgrace disgust discard dispose disposition dismember distribute dissent dissolve distill distress invaluable inflammable infamous unravel unloose'.split(' '),
+);
+
+/** Adjective endings after which in-, im-, il- and ir- negate ("incorrect", "impossible", "irrelevant"). */
+const ADJECTIVE_END = /(?:able|ible|ent|ant|al|ive|ate|ect|ete|ure|ite|ous|ar|ic|ient)$/;
+
+/**
+ * Whether `word` is `base` with a negating prefix or the opposite suffix: un- ("unaware"), in-/im-/il-/ir-
+ * before an adjective ("inefficient"), dis- ("disagree"), de- before a verb in -ate/-ize/-ify
+ * ("deregulate"), and -less for -ful ("careless", "careful"). Both words as written.
+ */
+function negatedForm(word: string, base: string): boolean {
+  if (word.length <= base.length || NOT_NEGATED.has(word)) return false;
+  if (word.endsWith('less') && base.endsWith('ful')) return word.length > 6 && word.slice(0, -4) === base.slice(0, -3);
+  if (!word.endsWith(base) || base.length < 4) return false;
+  const prefix = word.slice(0, word.length - base.length);
+  switch (prefix) {
+    case 'un':
+    case 'dis':
+      return true;
+    case 'in':
+      return !/^[bmplr]/.test(base) && base.length >= 5 && ADJECTIVE_END.test(base);
+    case 'im':
+      return /^[bmp]/.test(base) && base.length >= 5 && ADJECTIVE_END.test(base);
+    case 'il':
+      return base.startsWith('l') && ADJECTIVE_END.test(base);
+    case 'ir':
+      return base.startsWith('r') && ADJECTIVE_END.test(base);
+    case 'de':
+      return base.length >= 6 && /(?:ate|ize|ise|ify)[sd]?$|(?:ated|izing|ising|ating)$/.test(base);
+    default:
+      return false;
+  }
 }
 
 /** A verb or noun and the base forms its ending may hide (closes → close, clos; opened → open). */
@@ -577,6 +669,8 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
 
   // Unsupported details: numbers, dates and names the quotes never mention, all in one finding.
   const missing: string[] = [];
+  // The claim's numbers and names no quote mentions: the window rules compare them too.
+  const absentValues = new Set<Item>();
   for (const clause of claimClauses) {
     const end = clause.start + clause.text.length;
     for (const it of itemsIn(claimAnalysis.items, clause.start, end)) {
@@ -587,8 +681,10 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
             ? !dateMentioned(it, mentions)
             : // A declared entity is a subject of the workspace, which quotes often name by a pronoun.
               isName(claim, it, clause.start) && !it.key.startsWith('@') && !ADJECTIVE_LIKE.test(it.word) && !nameMentioned(it, mentions);
+      if (!unsupported) continue;
+      if (it.kind !== 'date') absentValues.add(it);
       const written = `'${claim.slice(it.start, it.end)}'`;
-      if (unsupported && !missing.includes(written)) missing.push(written);
+      if (!missing.includes(written)) missing.push(written);
     }
   }
   if (missing.length > 0) report({ kind: 'unsupported', reason: `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} in no quote` });
@@ -613,6 +709,8 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
   // Conflicts: each claim phrase against its best window among the quotes' phrases (numbers, dates,
   // names, roles, opposites), and each claim clause against the best of the quotes' clauses (negation).
   // Negation needs a cue on one side at least.
+  // Claim words the gap rule saw beside an opposite in the same gap.
+  const judged = new Set<Item>();
   const anyCue = claimAnalysis.negations > 0 || quoteAnalyses.some((q) => q.negations > 0);
   for (const phrases of anyCue ? [true, false] : [true]) {
     const segments = quoteAnalyses.flatMap((analysis, quote) =>
@@ -635,11 +733,208 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
       }
       if (!best || best.lineup.anchors < settings.minAnchors) continue;
       const { lineup, quote } = best;
-      for (const conflict of clauseConflicts(claim, side, best.side, lineup, mentions, settings, phrases ? 'gaps' : 'negation')) report({ ...conflict, quote });
+      for (const conflict of clauseConflicts(claim, side, best.side, lineup, mentions, settings, phrases ? 'gaps' : 'negation', judged)) report({ ...conflict, quote });
     }
   }
+  // The clause's window, words in any order. Paraphrase reorders words ("sales decreased to $441
+  // million" against "sales were $441 million, an increase"), so a value need not share a gap with the
+  // one it replaces; but the clause and its best quote clause must line up well, and both values must
+  // be unpaired: the claim's in no quote, the quote's in no part of the claim.
+  windowConflicts(claimAnalysis, claimClauses, quoteAnalyses, mentions, settings, found, report, judged, absentValues);
   const order: EvidenceConflictKind[] = ['numeric', 'date', 'entity', 'negation', 'antonym', 'unsupported'];
   return order.flatMap((kind) => (found.has(kind) ? [found.get(kind)!] : []));
+}
+
+/** Content items after a cue that make up what it negates, for `negatesAnchor`. */
+const NEGATED_SCOPE = 3;
+
+/**
+ * Whether a cue negates words that line up with the other text: the first content items after the cue
+ * (up to NEGATED_SCOPE, cues skipped, within the clause) are all anchors. "not expected to exceed
+ * $460,000" denies "expect to exceed $460,000"; "not sparring in a kickboxing fight" does not deny
+ * "sparring in a match", since the negated words are not all there. `side` 0 reads the claim's
+ * indices of the pairs, 1 the quote's.
+ */
+function negatesAnchor(items: readonly Item[], cues: readonly Item[], pairs: ReadonlyArray<[number, number]>, side: 0 | 1): boolean {
+  const paired = new Set(pairs.map((p) => p[side]));
+  for (const cue of cues) {
+    const at = items.indexOf(cue);
+    if (at < 0) continue;
+    let scope = 0;
+    let all = true;
+    for (let k = at + 1; k < items.length && scope < NEGATED_SCOPE; k++) {
+      if (items[k]!.kind === 'cue') continue;
+      scope++;
+      if (!paired.has(k)) all = false;
+    }
+    if (scope > 0 && all) return true;
+  }
+  return false;
+}
+
+/** A claim item no quote mentions, which the window rules may compare. */
+type WindowKind = 'antonym' | 'numeric' | 'entity';
+
+/** Items of a clause this close to a word are its neighbours (the slot it fills). */
+const NEIGHBOURS = 1;
+
+/** "up" or "down" written right before a quantity ("up 40%", "down by 3 points"): the way it moved. */
+function directionOf(text: string, it: Item): 'up' | 'down' | undefined {
+  const m = /\b(up|down)(?:\s+by)?\s*$/i.exec(text.slice(Math.max(0, it.start - 12), it.start));
+  return m ? (m[1]!.toLowerCase() as 'up' | 'down') : undefined;
+}
+
+/** Whether two items stand for the same thing: one word, or quantities and dates that agree. */
+function sameItem(a: Item, b: Item): boolean {
+  if (a.key !== b.key || a.kind === 'cue') return false;
+  if (a.kind === 'quantity') return !disjoint(a.quantity!, b.quantity!);
+  if (a.kind === 'date') return !datesDisjoint(a.date!, b.date!);
+  return true;
+}
+
+/** Whether item i of `a` and item j of `b` have a neighbour in common (the same word or value beside both). */
+function shareNeighbour(a: readonly Item[], i: number, b: readonly Item[], j: number): boolean {
+  for (let x = Math.max(0, i - NEIGHBOURS); x <= Math.min(a.length - 1, i + NEIGHBOURS); x++) {
+    if (x === i) continue;
+    for (let y = Math.max(0, j - NEIGHBOURS); y <= Math.min(b.length - 1, j + NEIGHBOURS); y++) if (y !== j && sameItem(a[x]!, b[y]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * The claim's clauses against the quotes' clauses, words in any order. Paraphrase reorders words
+ * ("sales decreased to $441 million" against "sales were $441 million, an increase"), so a value need
+ * not share a gap with the one it replaces. Two ways to stand in the same place:
+ * - in the window of the best quote clause (it shares one more word than `minAnchors` with the claim
+ *   clause, and the share of the clause that lines up is at least `oppositeCoverage` for opposites,
+ *   `minCoverage` for numbers and names), the claim's value being in no quote and the quote's in no
+ *   part of the claim;
+ * - or an opposite beside the same word or value in both ("a decrease of 17%", "an increase of 17%"),
+ *   in any quote clause that shares that many words with the claim clause; "up 4%" and "down 4%" too.
+ */
+function windowConflicts(
+  claimAnalysis: Analysis,
+  claimClauses: ReadonlyArray<{ text: string; start: number }>,
+  quoteAnalyses: readonly Analysis[],
+  mentions: Mentions,
+  settings: EvidenceRuleOptions,
+  found: ReadonlyMap<EvidenceConflictKind, EvidenceConflict>,
+  report: (c: EvidenceConflict) => void,
+  judged: ReadonlySet<Item>,
+  absentValues: ReadonlySet<Item>,
+): void {
+  const claim = claimAnalysis.text;
+  // The claim's candidates, found on the whole claim first: most claims have none, and are done.
+  const candidates = new Map<Item, WindowKind>();
+  const directed = new Set<Item>();
+  const absentWords: Item[] = [];
+  for (const clause of claimClauses) {
+    for (const it of itemsIn(claimAnalysis.items, clause.start, clause.start + clause.text.length)) {
+      if (it.kind === 'word' && !found.has('antonym') && !judged.has(it) && !mentions.words.has(it.key) && !mentions.words.has(it.word)) absentWords.push(it);
+      if (it.kind === 'quantity' && !found.has('antonym') && directionOf(claim, it) !== undefined) directed.add(it);
+      if (settings.windowValues && absentValues.has(it) && !found.has(it.kind === 'quantity' ? 'numeric' : 'entity')) candidates.set(it, it.kind === 'quantity' ? 'numeric' : 'entity');
+    }
+  }
+  if (absentWords.length === 0 && candidates.size === 0 && directed.size === 0) return;
+  const claimKeys = new Set(claimAnalysis.items.map((it) => it.key));
+  const claimQuantities = claimAnalysis.items.filter((it) => it.kind === 'quantity');
+  if (absentWords.length > 0) {
+    // Quote words the claim does not write, each once; those with a prefix or suffix apart.
+    const seen = new Set<string>();
+    const others: Item[] = [];
+    for (const q of quoteAnalyses) {
+      for (const it of q.items) {
+        if (it.kind !== 'word' || claimKeys.has(it.key) || seen.has(it.word)) continue;
+        seen.add(it.word);
+        others.push(it);
+      }
+    }
+    const affixed = others.filter((it) => AFFIXED.test(it.word));
+    for (const it of absentWords) {
+      // A word with no opposite of its own can only be the base of a prefixed quote word.
+      for (const b of mayHaveOpposites(it.word) ? others : affixed) {
+        if (areOpposites(it.word, b.word, settings.antonyms)) {
+          candidates.set(it, 'antonym');
+          break;
+        }
+      }
+    }
+  }
+  if (candidates.size === 0 && directed.size === 0) return;
+  const segments = quoteAnalyses.flatMap((analysis, quote) =>
+    clausesOf(analysis.text).map((c) => ({
+      quote,
+      side: { analysis, start: c.start, end: c.start + c.text.length, items: foldStates(itemsIn(analysis.items, c.start, c.start + c.text.length)) },
+    })),
+  );
+  const reported = new Set<WindowKind>();
+  for (const clause of claimClauses) {
+    const end = clause.start + clause.text.length;
+    const items = foldStates(itemsIn(claimAnalysis.items, clause.start, end));
+    const mine = items.filter((it) => candidates.has(it) || directed.has(it));
+    if (mine.length === 0) continue;
+    const side: Side = { analysis: claimAnalysis, start: clause.start, end, items };
+    const claimNegated = items.some((it) => it.kind === 'cue');
+    let best: { lineup: Lineup; quote: number; side: Side } | undefined;
+    const close: Array<{ quote: number; side: Side }> = [];
+    for (const segment of segments) {
+      const lineup = lineUp(side, segment.side);
+      if (!lineup || lineup.anchors < settings.minAnchors + 1) continue;
+      close.push(segment);
+      if (!best || lineup.anchors > best.lineup.anchors) best = { lineup, quote: segment.quote, side: segment.side };
+    }
+    if (!best) continue;
+    const { pairs, claimCues, quoteCues, coverage } = best.lineup;
+    const quoteText = best.side.analysis.text;
+    const window = best.side.items.slice(Math.max(0, pairs[0]![1] - EDGE), pairs[pairs.length - 1]![1] + EDGE + 1);
+    for (const a of mine) {
+      const kind = candidates.get(a);
+      if (kind === undefined || reported.has(kind)) continue;
+      if (coverage < (kind === 'antonym' ? settings.oppositeCoverage : settings.minCoverage)) continue;
+      let b: Item | undefined;
+      if (kind === 'antonym') {
+        if (claimCues.length > 0 !== quoteCues.length > 0) continue;
+        b = window.find((it) => it.kind === 'word' && !claimKeys.has(it.key) && areOpposites(a.word, it.word, settings.antonyms));
+      } else if (kind === 'numeric') {
+        b = window.find((it) => it.kind === 'quantity' && it.quantity!.unit === a.quantity!.unit && disjoint(a.quantity!, it.quantity!) && !claimQuantities.some((c) => !disjoint(c.quantity!, it.quantity!)));
+      } else {
+        b = window.find((it) => isName(quoteText, it, best.side.start) && !ADJECTIVE_LIKE.test(it.word) && !claimKeys.has(it.key));
+      }
+      if (!b) continue;
+      const written = (it: Item, text: string) => (it.kind === 'quantity' ? it.quantity!.text : kind === 'antonym' ? it.word : text.slice(it.start, it.end));
+      reported.add(kind);
+      report({ kind, reason: `'${written(a, claim)}' vs '${written(b, quoteText)}'`, quote: best.quote });
+    }
+    if (reported.has('antonym') || !settings.neighbourOpposites) continue;
+    // An opposite, or the other direction, beside the same word or value.
+    neighbours: for (const segment of close) {
+      const other = segment.side.items;
+      if (other.some((it) => it.kind === 'cue') !== claimNegated) continue;
+      const quoteText = segment.side.analysis.text;
+      for (const a of mine) {
+        const i = items.indexOf(a);
+        for (let j = 0; j < other.length; j++) {
+          const b = other[j]!;
+          let reason: string | undefined;
+          if (candidates.get(a) === 'antonym' && b.kind === 'word' && !claimKeys.has(b.key) && areOpposites(a.word, b.word, settings.antonyms)) reason = `'${a.word}' vs '${b.word}'`;
+          else if (candidates.get(a) === 'numeric' && !reported.has('numeric') && b.kind === 'quantity' && b.quantity!.unit === a.quantity!.unit && disjoint(a.quantity!, b.quantity!) && !claimQuantities.some((c) => !disjoint(c.quantity!, b.quantity!)) && shareNeighbour(items, i, other, j)) {
+            reported.add('numeric');
+            report({ kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'`, quote: segment.quote });
+            continue;
+          }
+          else if (directed.has(a) && b.kind === 'quantity' && sameItem(a, b)) {
+            const [x, y] = [directionOf(claim, a), directionOf(quoteText, b)];
+            if (y !== undefined && x !== y) reason = `'${x} ${a.quantity!.text}' vs '${y} ${b.quantity!.text}'`;
+          }
+          if (reason !== undefined && (directed.has(a) || shareNeighbour(items, i, other, j))) {
+            reported.add('antonym');
+            report({ kind: 'antonym', reason, quote: segment.quote });
+            break neighbours;
+          }
+        }
+      }
+    }
+  }
 }
 
 function clauseConflicts(
@@ -650,6 +945,7 @@ function clauseConflicts(
   mentions: Mentions,
   settings: EvidenceRuleOptions,
   rules: 'gaps' | 'negation',
+  judged: Set<Item>,
 ): Array<Omit<EvidenceConflict, 'quote'>> {
   const out: Array<Omit<EvidenceConflict, 'quote'>> = [];
   const quoteText = quoteSide.analysis.text;
@@ -683,6 +979,12 @@ function clauseConflicts(
         out.push({ kind: 'entity', reason: `'${claimRoles[0]}' vs '${quoteRoles[0]}'` });
       }
       // A word for its opposite, the claim's word absent from the window and the quote's from the clause.
+      // A pair seen in one gap is this rule's to judge; the window rules leave it alone.
+      for (const a of gap.claim) {
+        // Only words no quote writes can be window candidates; most gap words are written somewhere.
+        if (a.kind !== 'word' || mentions.words.has(a.key) || mentions.words.has(a.word)) continue;
+        if (gap.quote.some((b) => b.kind === 'word' && areOpposites(a.word, b.word, settings.antonyms))) judged.add(a);
+      }
       if (claimNegated === quoteNegated && lineup.coverage >= settings.antonymCoverage) {
         search: for (const a of gap.claim) {
           if (a.kind !== 'word' || quoteSide.items.some((b) => b.key === a.key)) continue;
@@ -700,7 +1002,12 @@ function clauseConflicts(
   if (
     rules === 'negation' &&
     claimNegated !== quoteNegated &&
-    lineup.coverage >= settings.negationCoverage &&
+    (lineup.coverage >= settings.negationCoverage ||
+      (lineup.coverage >= settings.negatedWordCoverage &&
+        // Under this looser share, the affirmative side holds no cue anywhere in its clause (the
+        // window may cut off "never asked …, nor would we").
+        !affirmative.some((it) => it.kind === 'cue') &&
+        (claimNegated ? negatesAnchor(side.items, lineup.claimCues, lineup.pairs, 0) : negatesAnchor(quoteSide.items, lineup.quoteCues, lineup.pairs, 1)))) &&
     lineup.anchors >= settings.minAnchors + 1 &&
     !affirmative.some((it) => it.kind === 'word' && IMPLICIT_NEGATIVES.has(it.key))
   ) {
