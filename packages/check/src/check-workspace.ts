@@ -220,7 +220,7 @@ export function contradictionMessages(workspace: Workspace, contradictions: read
           ruleId: `contradiction-${c.kind}`,
           severity: c.severity,
           reason: `${what}: ${c.reason}${c.acknowledged ? ` (acknowledged: ${c.acknowledged})` : ''}`,
-          file: workspace.displayPath,
+          file: claim.file,
           place: claim.idPlace,
           claimId: self,
           note: c.acknowledged ? undefined : contradictionAdvice(claim, c, other),
