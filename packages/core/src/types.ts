@@ -93,6 +93,8 @@ export interface Evidence extends Omit<EvidenceDocument, 'history' | 'stance'> {
   history?: Correction[];
   /** The evidence item itself. */
   place: YamlPlace;
+  /** The `source` scalar (an unknown source is reported there). */
+  sourcePlace?: YamlPlace;
   /** The quote scalar, and the span node (when present): `update` and messages point at them. */
   quotePlace: YamlPlace;
   spanPlace?: YamlPlace;

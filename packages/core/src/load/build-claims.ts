@@ -129,7 +129,7 @@ function buildEvidence(
     if (e?.source === undefined || e.quote === undefined) return;
     const where: NodePath = [...at, 'evidence', index];
     if (declared && !workspace.sources.has(e.source) && !declared.has(e.source)) unknownSource(e.source, e.$at.source ?? e.$place, claimId, workspace, error);
-    const item: Evidence = { source: e.source, quote: e.quote, stance: e.stance ?? defaultStance, place: e.$place, quotePlace: e.$at.quote ?? e.$place };
+    const item: Evidence = { source: e.source, quote: e.quote, stance: e.stance ?? defaultStance, place: e.$place, sourcePlace: e.$at.source ?? e.$place, quotePlace: e.$at.quote ?? e.$place };
     if (e.span) {
       item.spanPlace = e.$at.span ?? e.$place;
       const span = spanOf(e.span, item.spanPlace, claimId, error);

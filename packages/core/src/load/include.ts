@@ -146,7 +146,7 @@ function mergeParts(workspace: Workspace, parts: readonly Part[], errors: Messag
   for (const claim of included) {
     const error: Report = (init) => errors.push(createMessage({ ...init, file: claim.file }));
     for (const evidence of claim.evidence) {
-      if (!workspace.sources.has(evidence.source)) unknownSource(evidence.source, evidence.quotePlace, claim.id, workspace, error);
+      if (!workspace.sources.has(evidence.source)) unknownSource(evidence.source, evidence.sourcePlace ?? evidence.place, claim.id, workspace, error);
     }
     // Positions and self-references were checked with the file; here only the claims named.
     checkConflicts(claim.id, claim.conflicts.filter((ack) => ack.with !== undefined && ack.with !== claim.id), 0, ids, error);
