@@ -109,7 +109,7 @@ export function factcheckPlugin(options: FactcheckPluginOptions = {}): ClaimsPlu
  * the workspace does not load (the "is valid" test says why).
  */
 async function includedClaims(claimsFile: string): Promise<{ claims: IncludedClaims[]; files: string[] }> {
-  const loaded = await loadWorkspace(claimsFile, { cwd: process.cwd(), cache: true });
+  const loaded = await loadWorkspace(claimsFile, { cwd: process.cwd(), cache: true, readSources: false });
   const workspace = loaded.value?.workspace;
   if (!workspace?.included?.length) return { claims: [], files: [] };
   const claims = workspace.included.map((part) => ({ file: part.displayPath, claims: workspace.claims.filter((c) => c.file === part.displayPath) }));
