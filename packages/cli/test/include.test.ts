@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -181,5 +182,24 @@ describe('a workspace split with include:', () => {
     expect(index).not.toContain('since-monday');
     // Passed out of all: 1 of the 4 claims of the three files.
     expect(index).toContain('1<span class="of"> / 4</span>');
+  });
+});
+
+describe('update in a split workspace', () => {
+  it('refreshes the sha256 of a source in the file that declares it', async () => {
+    const stale = 'a'.repeat(64);
+    const root = makeWorkspace(
+      { 'claims.yaml': CLAIMS, 'claims/b.yaml': B.replace('    path: seeds/b.txt\n', `    path: seeds/b.txt\n    sha256: ${stale}\n`), 'claims/c.yaml': 'claims: []\n', 'seeds/a.txt': SEED_A, 'seeds/b.txt': SEED_B },
+      'factcheck-include-sha-',
+    );
+    const before = { claims: readBytes(root), b: readFileSync(path.join(root, 'claims/b.yaml'), 'utf8') };
+    const { code, out, err } = await run(root, ['update', '--format', 'json']);
+    expect(err).toBe('');
+    expect(code, out).toBe(0);
+    const json = JSON.parse(out) as { edits: { kind: string; file: string; line: number; column: number }[] };
+    expect(json.edits).toEqual([expect.objectContaining({ kind: 'sha256', file: 'claims/b.yaml', line: 4, column: 13 })]);
+    expect(readBytes(root).equals(before.claims)).toBe(true);
+    const fresh = createHash('sha256').update(SEED_B).digest('hex');
+    expect(readFileSync(path.join(root, 'claims/b.yaml'), 'utf8')).toBe(before.b.replace(stale, fresh));
   });
 });

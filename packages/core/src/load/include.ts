@@ -156,9 +156,9 @@ function mergeParts(workspace: Workspace, parts: readonly Part[], errors: Messag
 /** An id declared in two files: an error at each, naming the other place. */
 function duplicate(ruleId: 'duplicate-id' | 'duplicate-source', what: 'claim' | 'source', second: { id: string; file: string; place: Place }, first: { id: string; file: string; place: Place }, errors: Message[]): void {
   const note = `${what === 'claim' ? 'Claim' : 'Source'} ids must be unique across claims.yaml and the files it includes: rename one of them${what === 'source' ? ', or keep one declaration and remove the other' : ''}.`;
-  const claimId = what === 'claim' ? { claimId: second.id } : { source: second.id };
-  errors.push(createMessage({ ruleId, reason: `duplicate ${what} id "${second.id}" (also declared at ${at(first.file, first.place)})`, file: second.file, place: second.place, ...claimId, note }));
-  errors.push(createMessage({ ruleId, reason: `duplicate ${what} id "${first.id}" (also declared at ${at(second.file, second.place)})`, file: first.file, place: first.place, ...claimId, note }));
+  const about = what === 'claim' ? { claimId: second.id } : { source: second.id };
+  errors.push(createMessage({ ruleId, reason: `duplicate ${what} id "${second.id}" (also declared at ${at(first.file, first.place)})`, file: second.file, place: second.place, ...about, note }));
+  errors.push(createMessage({ ruleId, reason: `duplicate ${what} id "${first.id}" (also declared at ${at(second.file, second.place)})`, file: first.file, place: first.place, ...about, note }));
 }
 
 /** An included file that cannot be read, at 1:1 or at the offending byte. */
