@@ -249,7 +249,7 @@ export function contradictionMessages(workspace: Workspace, contradictions: read
           ruleId: `contradiction-${c.kind}`,
           severity: c.severity,
           reason: `${what}: ${c.reason}${c.acknowledged ? ` (acknowledged: ${c.acknowledged})` : ''}`,
-          file: workspace.displayPath,
+          file: claim.file,
           place: claim.idPlace,
           claimId: self,
           note: c.acknowledged ? undefined : contradictionAdvice(claim, c, other),

@@ -40,7 +40,7 @@ export function policyMessages(workspace: Workspace, corroboration: ReadonlyMap<
         ruleId: TOO_FEW_SOURCES_RULE_ID,
         severity: 'warning',
         reason: `supported claim "${claim.id}" is backed by ${short.join(' and ')}`,
-        file: workspace.displayPath,
+        file: claim.file,
         place: claim.idPlace,
         claimId: claim.id,
         note: 'Cite the same fact from another source (of another publisher), or change the verdict to unverified until one confirms it. The policy is `verdicts: { supported: … }` in claims.yaml.',

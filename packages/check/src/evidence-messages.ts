@@ -39,7 +39,7 @@ function typoMessage(workspace: Workspace, claim: Claim, evidence: Evidence, res
   const atSpan = text.slice(span);
   if (atSpan === evidence.quote) return undefined;
   return createMessage({
-    file: workspace.displayPath,
+    file: claim.file,
     claimId: claim.id,
     source: evidence.source,
     place: evidence.quotePlace,
@@ -52,7 +52,7 @@ function typoMessage(workspace: Workspace, claim: Claim, evidence: Evidence, res
 }
 
 function baseEvidenceMessage(workspace: Workspace, claim: Claim, evidence: Evidence, result: EvidenceResult, sourcePath: string, text?: SourceText): Message | undefined {
-  const base = { file: workspace.displayPath, claimId: claim.id, source: evidence.source, place: evidence.spanPlace ?? evidence.quotePlace };
+  const base = { file: claim.file, claimId: claim.id, source: evidence.source, place: evidence.spanPlace ?? evidence.quotePlace };
   switch (result.status) {
     case 'verified':
       if (result.pinned || !result.found) return undefined;

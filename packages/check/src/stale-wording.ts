@@ -66,7 +66,7 @@ function staleWordingMessage(workspace: Workspace, claim: Claim, evidence: Evide
     ruleId: STALE_WORDING_RULE_ID,
     severity: 'warning',
     reason: `claim still says ${parts.join(' and ')} (quote corrected on ${latest.date})`,
-    file: workspace.displayPath,
+    file: claim.file,
     place: claim.claimPlace,
     claimId: claim.id,
     source: evidence.source,

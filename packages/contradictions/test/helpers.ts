@@ -35,6 +35,7 @@ export function makeClaim(spec: ClaimSpec): Claim {
     })),
     conflicts: (spec.conflicts ?? []).map((c) => ({ ...c, place: PLACE })),
     place: PLACE,
+    file: 'claims.yaml',
     idPlace: PLACE,
     claimPlace: PLACE,
   };

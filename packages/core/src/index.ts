@@ -44,6 +44,7 @@ export type {
   EvidenceStatus,
   ExcludePattern,
   Fact,
+  IncludedFile,
   LoadedSource,
   Message,
   MovedSeverity,

@@ -52,8 +52,14 @@ export const RULES = {
   'invalid-date': error('A date that is not YYYY-MM-DD, YYYY-MM or YYYY, that does not exist, or a range that runs backwards.'),
   'invalid-pattern': error('An exclude pattern written /…/ that does not compile, or that could run for ever.'),
   'invalid-span': error('A span whose start is after its end.'),
+  // Included claims files
+  'include-no-match': error('A path or glob under `include:` matches no file.'),
+  'include-outside-workspace': error('A path or glob under `include:` is absolute, climbs out with `..`, or matches a link to a file outside the workspace.'),
+  'include-nested': error('A file that claims.yaml includes has an `include:` of its own.'),
+  'invalid-include': error('A path or glob under `include:` that cannot be read (a backslash, `**` inside a name).'),
   // References between the parts of claims.yaml
-  'duplicate-id': error('Two claims have the same id.'),
+  'duplicate-id': error('Two claims have the same id (in one file, or in two of the files claims.yaml includes).'),
+  'duplicate-source': error('Two claims files declare a source with the same id.'),
   'unknown-source': error('Evidence cites a source id that is not declared under sources.'),
   'unknown-claim': error('A conflicts entry names a claim id that does not exist.'),
   'unknown-evidence': error('A conflicts entry names an evidence position the claim does not have.'),
@@ -86,6 +92,7 @@ export const RULES = {
   'disk-full': error('The disk (or the quota) is full: claims.yaml or its lock could not be written; the file is unchanged.'),
   'write-failed': error('claims.yaml could not be written (read-only, permissions); nothing was changed.'),
   'nothing-to-take': error('update --take names an unknown claim, a claim with no missing quote, or a suggestion that is not offered; nothing was written.'),
+  'not-a-claims-file': error('add --into names a file that is neither claims.yaml nor one of the files its `include:` matches; nothing was written.'),
   'edit-unsafe': error('The edit could not be made safely, or did not read back as intended; nothing was written.'),
   // Typed claims (claims.generated.ts, written by `factcheck types`)
   'unknown-claim-reference': error('TypeScript passes claim() or a parameter typed ClaimId a claim id that claims.yaml does not have.'),

@@ -93,6 +93,8 @@ export interface Evidence extends Omit<EvidenceDocument, 'history' | 'stance'> {
   history?: Correction[];
   /** The evidence item itself. */
   place: YamlPlace;
+  /** The `source` scalar (an unknown source is reported there). */
+  sourcePlace?: YamlPlace;
   /** The quote scalar, and the span node (when present): `update` and messages point at them. */
   quotePlace: YamlPlace;
   spanPlace?: YamlPlace;
@@ -117,6 +119,8 @@ export interface Claim extends Pick<ClaimDocument, 'id' | 'claim' | 'verdict' | 
   evidence: Evidence[];
   fact?: Fact;
   conflicts: ConflictAck[];
+  /** The claims file that declares it, as shown in messages: claims.yaml or an included file. Its places are in that file. */
+  file: string;
   /** The claim item, and its `id` scalar (vitest and stylish point at the id). */
   place: YamlPlace;
   idPlace: YamlPlace;
@@ -140,6 +144,8 @@ export type CoverageThresholds = Infer<typeof THRESHOLDS_SPEC>;
 /** A source; `path` as written, relative to claims.yaml. */
 export interface SourceDecl extends Pick<SourceDocument, 'path' | 'title' | 'publisher' | 'url' | 'sha256' | 'coverage'> {
   id: string;
+  /** The claims file that declares it, as shown in messages (its places are in that file). */
+  file: string;
   /** As written. */
   published?: string;
   /** Boilerplate patterns, read: plain strings match literally; `/…/flags` strings are regular expressions. */
@@ -178,6 +184,14 @@ export interface AnchorOptions {
 
 export const DEFAULT_ANCHOR_OPTIONS: AnchorOptions = { minScore: 0.75, margin: 0.05, ignoreCase: false };
 
+/** A claims file that claims.yaml includes. */
+export interface IncludedFile {
+  /** Absolute path. */
+  path: string;
+  /** As shown in messages (Claim.file and SourceDecl.file name it so). */
+  displayPath: string;
+}
+
 export interface Workspace {
   version: 1;
   /** Absolute path of claims.yaml, and its directory (the workspace root). */
@@ -185,6 +199,10 @@ export interface Workspace {
   root: string;
   /** claims.yaml as shown in messages (relative to the current directory). */
   displayPath: string;
+  /** The paths and globs of `include:` in claims.yaml, as written, each with its place there. */
+  include?: { pattern: string; place: YamlPlace }[];
+  /** The files that `include:` matched, in order (absent when it names none). */
+  included?: IncludedFile[];
   sources: Map<string, SourceDecl>;
   claims: Claim[];
   properties: Map<string, PropertyDecl>;

@@ -78,6 +78,7 @@ describe('public types', () => {
       'EvidenceStatus',
       'ExcludePattern',
       'Fact',
+      'IncludedFile',
       'Infer',
       'LoadOptions',
       'LoadedSource',

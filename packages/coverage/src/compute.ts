@@ -63,7 +63,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
     const thresholds = effectiveThresholds(workspace.coverage, decl.coverage);
     const coverage = measureSource(loaded.text, decl.exclude, evidence, { source: decl.id, path: decl.path, thresholds });
     results.push(coverage);
-    messages.push(...thresholdMessages(coverage, { text: decl.path, source: decl.id }, thresholds, workspace.displayPath, decl.place));
+    messages.push(...thresholdMessages(coverage, { text: decl.path, source: decl.id }, thresholds, decl.file, decl.place));
   }
   const total = sumTotals(results);
   messages.push(...thresholdMessages(total, { text: 'all sources' }, workspace.coverage, workspace.displayPath, undefined));

@@ -5,7 +5,7 @@ export function placeAtLine(line: number): Place {
 }
 
 export function decl(id: string, init: Partial<SourceDecl> = {}): SourceDecl {
-  return { id, path: `seeds/${id}.txt`, exclude: [], place: placeAtLine(3), pathPlace: placeAtLine(4), ...init };
+  return { id, file: 'claims.yaml', path: `seeds/${id}.txt`, exclude: [], place: placeAtLine(3), pathPlace: placeAtLine(4), ...init };
 }
 
 export function workspace(decls: SourceDecl[], coverage: Workspace['coverage'] = {}): Workspace {

@@ -1,5 +1,7 @@
 import { anchorQuote, findQuote, formatDiff, graphemeCut, nearestCandidates, similarity } from '@factcheck/anchor';
-import { formatScore, lineStartsOf, loadWorkspace, positionAt, suggest, type AnchorOptions, type AnchorResult, type LoadedSource, type Span, type Verdict } from '@factcheck/core';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { formatScore, lineStartsOf, loadWorkspace, positionAt, suggest, type Message, type AnchorOptions, type AnchorResult, type LoadedSource, type Span, type Verdict } from '@factcheck/core';
 import { isSeq, type Document } from 'yaml';
 import type { NewClaim, NewEvidence } from './append-claim.js';
 import { deriveClaimId } from './claim-id.js';
@@ -7,7 +9,7 @@ import { editClaimsText } from './claims-edit.js';
 import { commitUnderLock, encodeClaimsText, restoreClaimsFile, type ClaimsFile } from './claims-file.js';
 import { refusal, refused, succeeded, type EditResult } from './edit-result.js';
 import type { HeldLock } from './lock.js';
-import { runWriteCommand, type OpenClaims } from './open-claims.js';
+import { runWriteCommand, type OpenClaims, type OpenFile } from './open-claims.js';
 
 export interface AddOptions {
   /** claims.yaml, relative to `cwd`. */
@@ -29,6 +31,11 @@ export interface AddOptions {
   /** The text just before or after the quote, to tell apart the places it stands. */
   prefix?: string;
   suffix?: string;
+  /**
+   * The claims file to append the claim to, relative to `cwd`: claims.yaml (the default) or one of
+   * the files its `include:` matches. Any other file is refused (rule not-a-claims-file).
+   */
+  into?: string;
   /** Called with each note as it is said (they are all in the result's `notes` as well). */
   onNote?: (note: string) => void;
 }
@@ -78,7 +85,9 @@ export async function addClaim(options: AddOptions): Promise<EditResult<AddResul
 }
 
 async function runAdd(opened: OpenClaims, options: AddOptions, lock: HeldLock | undefined, say: (note: string) => void): Promise<EditResult<AddResult>> {
-  const { file, shown } = opened;
+  const target = await intoFile(opened, options);
+  if ('problem' in target) return refused(target.problem);
+  const { file, shown } = target;
   const { workspace, sources } = opened.loaded;
   const source = sources.get(options.source);
   if (!source) {
@@ -90,7 +99,7 @@ async function runAdd(opened: OpenClaims, options: AddOptions, lock: HeldLock | 
   const existing = options.id === undefined ? undefined : workspace.claims.find((c) => c.id === options.id);
   if (existing) {
     return refused(
-      refusal('duplicate-id', shown, `add: --id "${options.id}" is already used by the claim at ${shown}:${existing.idPlace.start.line}:${existing.idPlace.start.column}; choose another id, or leave --id out to derive one.`, existing.idPlace),
+      refusal('duplicate-id', existing.file, `add: --id "${options.id}" is already used by the claim at ${existing.file}:${existing.idPlace.start.line}:${existing.idPlace.start.column}; choose another id, or leave --id out to derive one.`, existing.idPlace),
     );
   }
   const found = wholeCharacters(source, options.quote, findQuote(source.text, options.quote, { prefix: options.prefix, suffix: options.suffix, options: workspace.anchor }));
@@ -100,11 +109,11 @@ async function runAdd(opened: OpenClaims, options: AddOptions, lock: HeldLock | 
   if (options.prefix !== undefined) evidence.prefix = options.prefix;
   if (options.suffix !== undefined) evidence.suffix = options.suffix;
   const claim: NewClaim = { id: options.id ?? deriveClaimId(options.claim, taken), claim: options.claim, verdict: options.verdict, evidence: [evidence] };
-  const outcome = editClaimsText(file.text, [{ kind: 'append-claim', claim }], opened.doc);
+  const outcome = editClaimsText(file.text, [{ kind: 'append-claim', claim }], target.doc);
   const appendedEdits = outcome.applied[0]?.edits;
   if (!appendedEdits || !outcome.readBack) return refused(refusal('edit-unsafe', shown, `add: cannot append to ${shown}: ${outcome.problems.map((p) => p.reason).join('; ')}; nothing was written.`));
   for (const note of contextMismatch(source, found.found, options)) say(note);
-  const place = claimPlace(outcome.readBack, outcome.text, workspace.claims.length);
+  const place = claimPlace(outcome.readBack, outcome.text, claimCount(target.doc));
   const added = (written: boolean): AddResult => ({
     kind: 'added',
     claims: shown,
@@ -115,7 +124,7 @@ async function runAdd(opened: OpenClaims, options: AddOptions, lock: HeldLock | 
     yaml: appendedEdits.map((e) => e.text).join(''),
   });
   if (options.dryRun) return succeeded(added(false));
-  const problem = await commitUnderLock('add', opened, outcome.text, lock, 'Run the command again.');
+  const problem = await commitUnderLock('add', target, outcome.text, lock, 'Run the command again.');
   if (problem) return refused(problem);
   const unverified = await verifyAdded(workspace.claimsPath, options.cwd, claim);
   if (unverified) return refused(refusal('edit-unsafe', shown, await restore(file, outcome.text, shown, unverified)));
@@ -153,6 +162,34 @@ async function restore(file: ClaimsFile, text: string, shown: string, problem: s
   return restored.ok
     ? `add: the claim was written but ${problem}; ${shown} has been restored to what it was. This is a bug in factcheck; please report it.`
     : `add: the claim was written but ${problem}, and restoring ${shown} failed (${restored.message}). Your original text is still in version control.`;
+}
+
+/**
+ * The claims file that --into names (claims.yaml without it): it must be claims.yaml or one of
+ * the files claims.yaml includes, compared by their real paths.
+ */
+async function intoFile(opened: OpenClaims, options: Pick<AddOptions, 'into' | 'cwd'>): Promise<OpenFile | { problem: Message }> {
+  if (options.into === undefined) return opened;
+  const absolute = path.resolve(options.cwd, options.into);
+  const real = await fs.realpath(absolute).catch(() => absolute);
+  const files = [opened, ...opened.included];
+  const found = files.find((f) => f.file.path === real);
+  if (found) return found;
+  const names = files.map((f) => f.shown).join(', ');
+  return {
+    problem: refusal(
+      'not-a-claims-file',
+      opened.shown,
+      `add: --into ${options.into} is not one of the claims files of ${opened.shown}; nothing was written.\n` +
+        `Give ${opened.included.length ? `one of: ${names}` : opened.shown} (a file that \`include:\` in ${opened.shown} matches, or ${opened.shown} itself), or add the file to its \`include:\` first.`,
+    ),
+  };
+}
+
+/** How many items the claims list of a document holds. */
+function claimCount(doc: Document.Parsed): number {
+  const seq = doc.get('claims', true);
+  return isSeq(seq) ? seq.items.length : 0;
 }
 
 /** Line and column of the item at `index` of the claims list, in the edited text and its document. */

@@ -12,7 +12,7 @@ export type { EditResult } from './edit-result.js';
 export { acquireLock, LOCK_HEARTBEAT_MS, LOCK_STALE_AFTER_MS, lockPathFor } from './lock.js';
 export type { HeldLock, LockInfo, LockOptions, LockOutcome } from './lock.js';
 export { openClaims } from './open-claims.js';
-export type { OpenClaims } from './open-claims.js';
+export type { OpenClaims, OpenFile } from './open-claims.js';
 export { applyEdits } from './text-edit.js';
 export type { TextEdit } from './text-edit.js';
 export { updateClaims } from './update.js';

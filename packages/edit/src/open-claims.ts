@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import { loadWorkspace, type LoadedWorkspace } from '@factcheck/core';
 import type { Document } from 'yaml';
 import { parseForEdit } from './claims-edit.js';
@@ -10,11 +11,17 @@ import type { HeldLock } from './lock.js';
  * and its YAML document. The document is the loader's (claims.yaml is parsed once): planning,
  * applying and placing the report all share it.
  */
-export interface OpenClaims {
-  file: ClaimsFile;
-  /** claims.yaml as shown in messages. */
-  shown: string;
+export interface OpenClaims extends OpenFile {
   loaded: LoadedWorkspace;
+  /** The files that claims.yaml includes, opened the same way, in the order of Workspace.included. */
+  included: OpenFile[];
+}
+
+/** One claims file opened for editing: its bytes as read, its name in messages, and its document. */
+export interface OpenFile {
+  file: ClaimsFile;
+  /** As shown in messages (Claim.file names it so). */
+  shown: string;
   doc: Document.Parsed;
 }
 
@@ -49,7 +56,23 @@ export async function openLocated(command: string, where: ClaimsLocation & { rea
   // The loader's own document: planning, applying and placing the account read it, and it is the
   // text's only parse before the edited text is read back.
   const doc = loaded.value.document ?? parseForEdit(file.text);
-  return { value: { file, shown: where.shown, loaded: loaded.value, doc }, errors: [], warnings: loaded.warnings, notes: [] };
+  // Each included file is read byte for byte too, and must be the text the loader read.
+  const included: OpenFile[] = [];
+  for (const part of loaded.value.workspace.included ?? []) {
+    const real = await fs.realpath(part.path).catch(() => part.path);
+    const read = await readClaimsFile(real, part.displayPath);
+    if ('problem' in read) return refused(refusal('file-unreadable', part.displayPath, `${command}: ${read.problem}`));
+    if (loaded.value.includedTexts.get(part.path) !== read.text) {
+      return refused(refusal('claims-changed-on-disk', part.displayPath, `${command}: ${part.displayPath} changed while it was being read; nothing was written.\nRun again.`));
+    }
+    included.push({ file: read, shown: part.displayPath, doc: parseForEdit(read.text) });
+  }
+  return { value: { file, shown: where.shown, loaded: loaded.value, doc, included }, errors: [], warnings: loaded.warnings, notes: [] };
+}
+
+/** The opened claims file that a claim or source names as its file (claims.yaml when none matches). */
+export function openFileNamed(opened: OpenClaims, shown: string): OpenFile {
+  return opened.included.find((part) => part.shown === shown) ?? opened;
 }
 
 /** What every command that writes claims.yaml is given. */

@@ -10,6 +10,8 @@ import { editClaimsText, type ClaimsChange, type HistoryEntry } from './claims-e
  */
 export interface EvidenceRef {
   claimId: string;
+  /** The claims file that declares the claim, as shown in messages (claims.yaml or an included file). */
+  file: string;
   claim: number;
   evidence: number;
   source: string;
@@ -36,7 +38,7 @@ export type UpdateAction =
   | { kind: 'pin'; evidence: EvidenceRef; span: Span }
   | { kind: 'repin'; evidence: EvidenceRef; before: Span; after: Span }
   | { kind: 'accept'; evidence: EvidenceRef; quote: { before: string; after: string }; span: { before?: Span; after: Span }; score?: number; history?: HistoryEntry; suggestion?: number }
-  | { kind: 'refresh-sha256'; source: string; before: string; after: string }
+  | { kind: 'refresh-sha256'; source: string; before: string; after: string; /** The claims file that declares the source. */ file: string }
   | { kind: 'left-for-a-person'; evidence: EvidenceRef; status: LeftStatus; result: EvidenceResult };
 
 /** The actions that change claims.yaml. */
@@ -48,7 +50,10 @@ export const isEditAction = (action: UpdateAction): action is EditAction => acti
 /** What the plan needs of an opened claims.yaml: the workspace, its sources, and its document. */
 export interface PlanInput {
   loaded: Pick<LoadedWorkspace, 'workspace' | 'sources'>;
+  /** The document of claims.yaml. */
   doc: Document.Parsed;
+  /** The documents of the files claims.yaml includes, each with its name as Claim.file gives it. */
+  included?: readonly { shown: string; doc: Document.Parsed }[];
 }
 
 export interface PlanOptions {
@@ -86,11 +91,22 @@ export function anchorAll(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources'>
  * Index of each workspace claim in the document's `claims:` list, matched by place (the loader
  * keeps every item of a valid file, so this is normally the identity).
  */
-export function claimIndices(doc: Document.Parsed, workspace: Workspace): number[] {
-  const seq = doc.get('claims', true);
-  const byStart = new Map<number, number>();
-  if (isSeq(seq)) seq.items.forEach((item, index) => isMap(item) && item.range && !byStart.has(item.range[0]) && byStart.set(item.range[0], index));
-  return workspace.claims.map((claim, i) => byStart.get(claim.place.start.offset) ?? i);
+export function claimIndices(doc: Document.Parsed, workspace: Workspace, included: PlanInput['included'] = []): number[] {
+  const byStart = (d: Document.Parsed) => {
+    const seq = d.get('claims', true);
+    const starts = new Map<number, number>();
+    if (isSeq(seq)) seq.items.forEach((item, index) => isMap(item) && item.range && !starts.has(item.range[0]) && starts.set(item.range[0], index));
+    return starts;
+  };
+  const files = new Map(included.map((part) => [part.shown, byStart(part.doc)]));
+  const own = byStart(doc);
+  // The claims of each file follow one another in the workspace: a claim's fallback is its position in its file.
+  const seen = new Map<string, number>();
+  return workspace.claims.map((claim) => {
+    const inFile = seen.get(claim.file) ?? 0;
+    seen.set(claim.file, inFile + 1);
+    return (files.get(claim.file) ?? own).get(claim.place.start.offset) ?? inFile;
+  });
 }
 
 /**
@@ -99,7 +115,7 @@ export function claimIndices(doc: Document.Parsed, workspace: Workspace): number
  */
 export function planUpdate(input: PlanInput, results: readonly (readonly EvidenceResult[])[], options: PlanOptions): UpdateAction[] {
   const { workspace, sources } = input.loaded;
-  const indices = claimIndices(input.doc, workspace);
+  const indices = claimIndices(input.doc, workspace, input.included);
   const actions: UpdateAction[] = [];
   // Only sources with a recorded sha256 are hashed: the others have nothing to compare or refresh.
   const hashes = new Map<string, string>();
@@ -113,7 +129,7 @@ export function planUpdate(input: PlanInput, results: readonly (readonly Evidenc
     (results[c] ?? []).forEach((result, e) => {
       const evidence = claim.evidence[e];
       if (!evidence) return;
-      const ref: EvidenceRef = { claimId: claim.id, claim: indices[c] ?? c, evidence: e, source: evidence.source };
+      const ref: EvidenceRef = { claimId: claim.id, file: claim.file, claim: indices[c] ?? c, evidence: e, source: evidence.source };
       const found = result.found;
       switch (result.status) {
         case 'verified':
@@ -164,7 +180,7 @@ export function planUpdate(input: PlanInput, results: readonly (readonly Evidenc
   });
   for (const [id, decl] of workspace.sources) {
     const now = hashes.get(id);
-    if (decl.sha256 !== undefined && now !== undefined && now !== decl.sha256) actions.push({ kind: 'refresh-sha256', source: id, before: decl.sha256, after: now });
+    if (decl.sha256 !== undefined && now !== undefined && now !== decl.sha256) actions.push({ kind: 'refresh-sha256', source: id, before: decl.sha256, after: now, file: decl.file });
   }
   return actions;
 }

@@ -1,12 +1,12 @@
 import { anchorQuote, formatDiff } from '@factcheck/anchor';
 import { sha256Of } from '@factcheck/check';
-import { formatScore, lineStartsOf, positionAt, suggest, type LoadedSource, type Span } from '@factcheck/core';
+import { formatScore, lineStartsOf, positionAt, suggest, type LoadedSource, type Message, type Span } from '@factcheck/core';
 import type { Document } from 'yaml';
 import { MAX_ALIAS_COUNT } from './claims-edit.js';
-import { commitUnderLock } from './claims-file.js';
+import { commitUnderLock, encodeClaimsText, restoreClaimsFile } from './claims-file.js';
 import { refusal, refused, succeeded, type EditResult } from './edit-result.js';
 import type { HeldLock } from './lock.js';
-import { runWriteCommand, type OpenClaims } from './open-claims.js';
+import { runWriteCommand, type OpenClaims, type OpenFile } from './open-claims.js';
 import { anchorAll, applyActions, isEditAction, planUpdate, type AppliedUpdate, type EditAction, type LeftForAPerson, type NotEditable, type UpdateAction } from './update-plan.js';
 import { wordChanges } from './word-changes.js';
 
@@ -36,6 +36,8 @@ export interface UpdateOptions {
 /** One line of update's account: an action, where it stands in claims.yaml (1-based), and what it says. */
 export interface UpdateLine<A> {
   action: A;
+  /** The claims file the line and column are in: claims.yaml, or a file it includes. */
+  file: string;
   line: number;
   column: number;
   /** What was done, or found, in one line. */
@@ -54,6 +56,8 @@ export interface LeftoverLine extends UpdateLine<UpdateLeftover> {
 export interface UpdateResult {
   /** claims.yaml as shown in messages. */
   claims: string;
+  /** The claims files edited (or, in a dry run, that would be), claims.yaml first, then the included ones in order. */
+  files: string[];
   dryRun: boolean;
   written: boolean;
   edits: UpdateLine<EditAction>[];
@@ -79,18 +83,55 @@ async function runUpdate(opened: OpenClaims, options: UpdateOptions, lock: HeldL
   const actions = planUpdate(opened, anchorAll(opened.loaded), { accept: options.accept, today: options.today, ...(take ? { take } : {}) });
   const untaken = take ? untakenProblems(opened, actions, options.take!) : [];
   if (untaken.length) return refused(refusal('nothing-to-take', opened.shown, untaken.join('\n')));
-  const outcome = applyActions(opened.file.text, opened.doc, actions.filter(isEditAction));
-  const unsafe = outcome.applied.length ? editedEvidenceProblems(outcome, opened) : [];
-  if (unsafe.length) {
-    return refused(refusal('edit-unsafe', opened.shown, `update: internal safety check failed, nothing was written: ${unsafe.join('; ')}\nThis is a bug in factcheck; please report it with claims.yaml.`));
+  // Each claims file is edited on its own: the edits of its claims and of the sources it declares.
+  const edits = actions.filter(isEditAction);
+  const outcomes: FileOutcome[] = [opened, ...opened.included].map((open) => ({ open, outcome: applyActions(open.file.text, open.doc, edits.filter((a) => fileOfAction(a) === open.shown)) }));
+  for (const { open, outcome } of outcomes) {
+    const unsafe = outcome.applied.length ? editedEvidenceProblems(outcome, opened) : [];
+    if (unsafe.length) {
+      return refused(refusal('edit-unsafe', open.shown, `update: internal safety check failed, nothing was written: ${unsafe.join('; ')}\nThis is a bug in factcheck; please report it with ${open.shown}.`));
+    }
   }
+  const changed = outcomes.filter((o) => o.outcome.applied.length);
   let written = false;
-  if (!options.dryRun && outcome.applied.length) {
-    const problem = await commitUnderLock('update', opened, outcome.text, lock, 'Run `factcheck update` again.');
+  if (!options.dryRun && changed.length) {
+    const problem = await commitAll('update', changed, lock);
     if (problem) return refused(problem);
     written = true;
   }
-  return succeeded(describeUpdate(opened, actions, outcome, { dryRun: options.dryRun, written }));
+  return succeeded(describeUpdate(opened, actions, outcomes, { dryRun: options.dryRun, written }));
+}
+
+/** One claims file and its edited text. */
+interface FileOutcome {
+  open: OpenFile;
+  outcome: AppliedUpdate;
+}
+
+/** The claims file an edit changes: the claim's, or for a sha256 the file that declares the source. */
+const fileOfAction = (action: EditAction | LeftForAPerson): string => (action.kind === 'refresh-sha256' ? action.file : action.evidence.file);
+
+/**
+ * Writes each edited file, atomically, under the lock. Should one fail, the files written before
+ * it are put back as they were, so that the claims files never disagree with one another.
+ */
+async function commitAll(command: string, changed: readonly FileOutcome[], lock: HeldLock | undefined): Promise<Message | undefined> {
+  const done: FileOutcome[] = [];
+  for (const item of changed) {
+    const problem = await commitUnderLock(command, item.open, item.outcome.text, lock, `Run \`factcheck ${command}\` again.`);
+    if (!problem) {
+      done.push(item);
+      continue;
+    }
+    const unrestored: string[] = [];
+    for (const d of done) if (!(await restoreClaimsFile(d.open.file, encodeClaimsText(d.open.file, d.outcome.text))).ok) unrestored.push(d.open.shown);
+    if (done.length === 0) return problem;
+    const back = unrestored.length
+      ? `; restoring ${unrestored.join(', ')} failed: your original text is still in version control`
+      : `; ${done.map((d) => d.open.shown).join(', ')} ${done.length === 1 ? 'was' : 'were'} put back as ${done.length === 1 ? 'it was' : 'they were'}`;
+    return { ...problem, reason: `${problem.reason}${back}` };
+  }
+  return undefined;
 }
 
 /**
@@ -257,14 +298,21 @@ function notEditableText({ action, reason }: NotEditable): { text: string; note:
  * the edited text (through the document its check parsed) when it was written, else the text as
  * read. No parse of its own.
  */
-function describeUpdate(opened: OpenClaims, actions: readonly UpdateAction[], outcome: AppliedUpdate, run: { dryRun: boolean; written: boolean }): UpdateResult {
-  const onDisk = run.written && outcome.readBack ? { doc: outcome.readBack, text: outcome.text } : { doc: opened.doc, text: opened.file.text };
-  const starts = lineStartsOf(onDisk.text);
-  const at = (paths: readonly NodePath[]) => {
-    const p = positionAt(starts, nodeOffset(onDisk.doc, paths));
-    return { line: p.line, column: p.column };
+function describeUpdate(opened: OpenClaims, actions: readonly UpdateAction[], outcomes: readonly FileOutcome[], run: { dryRun: boolean; written: boolean }): UpdateResult {
+  const onDisk = new Map(
+    outcomes.map(({ open, outcome }) => {
+      const disk = run.written && outcome.readBack ? { doc: outcome.readBack, text: outcome.text } : { doc: open.doc, text: open.file.text };
+      return [open.shown, { ...disk, starts: lineStartsOf(disk.text) }];
+    }),
+  );
+  const at = (file: string, paths: readonly NodePath[]) => {
+    const disk = onDisk.get(file) ?? onDisk.get(opened.shown)!;
+    const p = positionAt(disk.starts, nodeOffset(disk.doc, paths));
+    return { file, line: p.line, column: p.column };
   };
-  const edits = outcome.applied.map((action): UpdateLine<EditAction> => ({ action, ...at(placesOf(action)), text: editText(action) }));
+  const applied = outcomes.flatMap(({ outcome }) => outcome.applied);
+  const notEditable = outcomes.flatMap(({ outcome }) => outcome.notEditable);
+  const edits = applied.map((action): UpdateLine<EditAction> => ({ action, ...at(fileOfAction(action), placesOf(action)), text: editText(action) }));
   const left = actions.filter((a): a is LeftForAPerson => a.kind === 'left-for-a-person');
   // A changed quote in a source that matches its recorded sha256 is a typo: each source hashed once.
   const unchanged = new Map<LoadedSource, boolean>();
@@ -274,13 +322,14 @@ function describeUpdate(opened: OpenClaims, actions: readonly UpdateAction[], ou
     return same;
   };
   const leftovers: LeftoverLine[] = [
-    ...left.map((action) => ({ action, ...at(placesOf(action)), ...leftText(action, opened.loaded.sources.get(action.evidence.source), unchangedSincePinned) })),
+    ...left.map((action) => ({ action, ...at(fileOfAction(action), placesOf(action)), ...leftText(action, opened.loaded.sources.get(action.evidence.source), unchangedSincePinned) })),
     // Edits that could not be made safely (an unusual layout, an alias): left for a person too.
-    ...outcome.notEditable.map((failed) => ({
+    ...notEditable.map((failed) => ({
       action: failed,
-      ...at(failed.action.kind === 'refresh-sha256' ? placesOf(failed.action) : [['claims', failed.action.evidence.claim, 'evidence', failed.action.evidence.evidence, 'quote']]),
+      ...at(fileOfAction(failed.action), failed.action.kind === 'refresh-sha256' ? placesOf(failed.action) : [['claims', failed.action.evidence.claim, 'evidence', failed.action.evidence.evidence, 'quote']]),
       ...notEditableText(failed),
     })),
   ];
-  return { claims: opened.shown, dryRun: run.dryRun, written: run.written, edits, leftovers };
+  const files = outcomes.filter(({ outcome }) => outcome.applied.length).map(({ open }) => open.shown);
+  return { claims: opened.shown, files, dryRun: run.dryRun, written: run.written, edits, leftovers };
 }

@@ -64,6 +64,7 @@ describe('public types', () => {
       'NewEvidence',
       'NotEditable',
       'OpenClaims',
+      'OpenFile',
       'PlanInput',
       'PlanOptions',
       'TextEdit',

@@ -47,7 +47,7 @@ describe('planning an update: one action per evidence item or source, each of it
     const opened = await openClaims('claims.yaml', { cwd: root });
     if (!opened.value) throw new Error(JSON.stringify(opened));
     const results = anchorAll(opened.value.loaded);
-    const ref = (claimId: string, claim: number, evidence: number) => ({ claimId, claim, evidence, source: 'a' });
+    const ref = (claimId: string, claim: number, evidence: number) => ({ claimId, file: opened.value!.shown, claim, evidence, source: 'a' });
     const plain = planUpdate(opened.value, results, { accept: false, today: '2026-12-04' });
     expect(plain.map((a) => a.kind)).toEqual(['repin', 'pin', 'left-for-a-person', 'left-for-a-person', 'refresh-sha256']);
     expect(plain[0]).toEqual({ kind: 'repin', evidence: ref('closed', 0, 0), before: [0, 22], after: [10, 32] });

@@ -15,6 +15,8 @@ export type JsonMessage = Message & { docs: string };
 
 export interface JsonClaim {
   id: string;
+  /** The claims file that declares it: claims.yaml, or a file it includes. */
+  file: string;
   verdict: string;
   status: 'passed' | 'failed';
   evidence: JsonEvidence[];
@@ -78,6 +80,7 @@ export function toJsonReport(result: CheckResult): JsonReport {
     version: 1,
     claims: result.claims.map((claim) => ({
       id: claim.id,
+      file: claimsById.get(claim.id)?.file ?? result.workspace.displayPath,
       verdict: claim.verdict,
       status: claim.status,
       corroboration: claim.corroboration,

@@ -49,9 +49,11 @@ const GROUP_MOVED_FROM = 2;
 
 interface MovedGroup {
   path: string;
+  /** The claims file that declares the source, where the summary stands. */
+  file: string;
   place: Message['place'];
-  /** Where each quote's message stands in claims.yaml (its span, or its quote). */
-  offsets: Set<number>;
+  /** Where each quote's message stands (placeKey: its claims file, and its span or its quote). */
+  offsets: Set<string>;
   /** How far each quote moved, start and end; undefined for a quote without a span. */
   shifts: (readonly [number, number] | undefined)[];
 }
@@ -84,13 +86,13 @@ export function groupMovedQuotes(result: CheckResult): Message[] {
       let group = groups.get(e.source);
       if (!group) {
         const decl = workspace.sources.get(e.source) ?? result.sources.get(e.source)?.decl;
-        groups.set(e.source, (group = { path: decl?.path ?? e.source, place: decl?.place, offsets: new Set(), shifts: [] }));
+        groups.set(e.source, (group = { path: decl?.path ?? e.source, file: decl?.file ?? workspace.displayPath, place: decl?.place, offsets: new Set(), shifts: [] }));
       }
-      group.offsets.add((evidence.spanPlace ?? evidence.quotePlace).start.offset);
+      group.offsets.add(placeKey(claims.get(claim.id)!.file, (evidence.spanPlace ?? evidence.quotePlace).start.offset));
       group.shifts.push(shiftOf(e.span, e.found));
     }
   }
-  const grouped = new Set<number>();
+  const grouped = new Set<string>();
   const summaries: Message[] = [];
   for (const group of groups.values()) {
     if (group.shifts.length < GROUP_MOVED_FROM) continue;
@@ -102,13 +104,13 @@ export function groupMovedQuotes(result: CheckResult): Message[] {
         ruleId: 'quote-moved',
         severity: 'warning',
         reason: `${group.path}: ${group.shifts.length} quotes moved${by}; run factcheck update to pin them`,
-        file: workspace.displayPath,
+        file: group.file,
         ...(group.place ? { place: group.place } : {}),
         note: 'Each still stands word for word in the source; --verbose lists them one by one.',
       }),
     );
   }
-  const isGrouped = (m: Message) => m.ruleId === 'quote-moved' && m.severity === 'warning' && m.file === workspace.displayPath && m.place !== undefined && grouped.has(m.place.start.offset);
+  const isGrouped = (m: Message) => m.ruleId === 'quote-moved' && m.severity === 'warning' && m.place !== undefined && grouped.has(placeKey(m.file, m.place.start.offset));
   return [...result.messages.filter((m) => !isGrouped(m)), ...summaries].sort(compareMessages);
 }
 
@@ -126,3 +128,6 @@ export function formatSummaryLine(summary: { passed: number; failed: number }): 
 function oneLine(text: string): string {
   return text.replace(/\r?\n|\r/g, ' ⏎ ');
 }
+
+/** A place in one of the claims files: its file and offset. */
+const placeKey = (file: string, offset: number) => `${file}\0${offset}`;

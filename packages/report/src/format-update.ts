@@ -27,7 +27,7 @@ function claimIdOf(action: EditAction | UpdateLeftover): string | undefined {
 /** An edit as update's JSON writes it: `kind`, the claim and source, the place, the values before and after, `message` last. */
 function jsonEdit(line: UpdateLine<EditAction>, file: string): Record<string, unknown> {
   const { action } = line;
-  const place = { file, line: line.line, column: line.column };
+  const place = { file: line.file ?? file, line: line.line, column: line.column };
   const message = line.text;
   switch (action.kind) {
     case 'refresh-sha256':
@@ -55,7 +55,7 @@ function jsonEdit(line: UpdateLine<EditAction>, file: string): Record<string, un
 /** What is left for a person, as update's JSON writes it: as an edit, with the `note` before `message`. */
 function jsonLeftover(line: LeftoverLine, file: string): Record<string, unknown> {
   const { action, note } = line;
-  const place = { file, line: line.line, column: line.column };
+  const place = { file: line.file ?? file, line: line.line, column: line.column };
   const message = line.text;
   if (action.kind === 'not-editable') {
     const claimId = claimIdOf(action);
@@ -94,10 +94,12 @@ function updateSummary(result: UpdateResult): string {
     c.accept ? `${plural(c.accept, 'quote')} accepted` : '',
     c.sha256 ? `${plural(c.sha256, 'sha256', 'sha256s')} refreshed` : '',
   ].filter(Boolean);
+  // The claims files edited: claims.yaml, or the files it includes whose claims changed.
+  const files = result.files?.length ? result.files.join(', ') : result.claims;
   let head: string;
   if (!result.edits.length) head = `${result.claims} is up to date: nothing to pin.`;
-  else if (result.dryRun) head = `Dry run: ${result.claims} not written; update would make ${plural(result.edits.length, 'edit')} (${parts.join(', ')}).`;
-  else head = `Updated ${result.claims}: ${parts.join(', ')}.`;
+  else if (result.dryRun) head = `Dry run: ${files} not written; update would make ${plural(result.edits.length, 'edit')} (${parts.join(', ')}).`;
+  else head = `Updated ${files}: ${parts.join(', ')}.`;
   if (!result.leftovers.length) return head;
   const left = ['changed', 'ambiguous', 'missing', 'not-editable'].filter((k) => c[k]).map((k) => `${c[k]} ${k}`);
   return `${head}\n${plural(result.leftovers.length, 'evidence item')} left for you (${left.join(', ')}).`;
@@ -118,7 +120,7 @@ export function formatUpdateResult(result: UpdateResult, format: 'stylish' | 'js
   // The lines quote the sources: control characters in them must not reach the terminal.
   const show = (line: AnyLine) => {
     const claimId = claimIdOf(line.action);
-    return escapeControlChars(`${result.claims}:${line.line}:${line.column}  ${line.text}${claimId ? `  (${claimId})` : ''}\n`);
+    return escapeControlChars(`${line.file ?? result.claims}:${line.line}:${line.column}  ${line.text}${claimId ? `  (${claimId})` : ''}\n`);
   };
   let out = result.edits.map(show).join('');
   if (result.leftovers.length) {

@@ -2,34 +2,38 @@ import { describe, expect, it } from 'vitest';
 import type { AddResult, UpdateResult } from '@factcheck/edit';
 import { formatAddResult, formatUpdateResult } from '../src/index.js';
 
-const ref = (claimId: string, claim: number) => ({ claimId, claim, evidence: 0, source: 'bbc' });
+const ref = (claimId: string, claim: number) => ({ claimId, file: 'claims.yaml', claim, evidence: 0, source: 'bbc' });
 const sha = (c: string) => c.repeat(64);
 
 const result: UpdateResult = {
   claims: 'claims.yaml',
+  files: ['claims.yaml'],
   dryRun: false,
   written: true,
   edits: [
-    { action: { kind: 'repin', evidence: ref('locked', 0), before: [0, 27], after: [21, 48] }, line: 13, column: 15, text: 'span [0, 27] → [21, 48]' },
-    { action: { kind: 'pin', evidence: ref('second', 1), span: [94, 108] }, line: 21, column: 15, text: 'span [94, 108] added' },
+    { action: { kind: 'repin', evidence: ref('locked', 0), before: [0, 27], after: [21, 48] }, file: 'claims.yaml', line: 13, column: 15, text: 'span [0, 27] → [21, 48]' },
+    { action: { kind: 'pin', evidence: ref('second', 1), span: [94, 108] }, file: 'claims.yaml', line: 21, column: 15, text: 'span [94, 108] added' },
     {
       action: { kind: 'accept', evidence: ref('third', 2), quote: { before: 'old words', after: 'new words' }, span: { after: [1, 10] }, score: 0.9, history: { date: '2026-12-04', was: 'old words' } },
+      file: 'claims.yaml',
       line: 30,
       column: 16,
       text: 'quote accepted (score 0.90): "old" → "new"; span none → [1, 10]; old words kept in history (2026-12-04)',
     },
-    { action: { kind: 'refresh-sha256', source: 'bbc', before: sha('0'), after: sha('a') }, line: 6, column: 13, text: 'sha256 of bbc refreshed: 000000000000… → aaaaaaaaaaaa…' },
+    { action: { kind: 'refresh-sha256', source: 'bbc', before: sha('0'), after: sha('a'), file: 'claims.yaml' }, file: 'claims.yaml', line: 6, column: 13, text: 'sha256 of bbc refreshed: 000000000000… → aaaaaaaaaaaa…' },
   ],
   leftovers: [
     {
       action: { kind: 'left-for-a-person', evidence: ref('gone', 3), status: 'changed', result: { claimId: 'gone', index: 0, source: 'bbc', quote: 'was \u009b here', stance: 'for', pinned: true, status: 'changed', actual: 'is here', score: 0.5 } },
+      file: 'claims.yaml',
       line: 40,
       column: 16,
       text: 'quote changed in a.txt:1:1 (score 0.50): \u009b',
       note: 'Check the new wording against the claim; `factcheck update --accept` takes it.',
     },
     {
-      action: { kind: 'not-editable', action: { kind: 'refresh-sha256', source: 'bbc', before: sha('0'), after: sha('b') }, reason: 'the value is not a single scalar' },
+      action: { kind: 'not-editable', action: { kind: 'refresh-sha256', source: 'bbc', before: sha('0'), after: sha('b'), file: 'claims.yaml' }, reason: 'the value is not a single scalar' },
+      file: 'claims.yaml',
       line: 6,
       column: 13,
       text: 'could not refresh the sha256 of bbc automatically: the value is not a single scalar',
@@ -77,7 +81,7 @@ describe('formatUpdateResult', () => {
   });
 
   it('says when there is nothing to do, and what a dry run would do', () => {
-    expect(formatUpdateResult({ claims: 'c.yaml', dryRun: false, written: false, edits: [], leftovers: [] }, 'stylish')).toBe('c.yaml is up to date: nothing to pin.\n');
+    expect(formatUpdateResult({ claims: 'c.yaml', files: [], dryRun: false, written: false, edits: [], leftovers: [] }, 'stylish')).toBe('c.yaml is up to date: nothing to pin.\n');
     expect(formatUpdateResult({ ...result, dryRun: true, written: false, leftovers: [] }, 'stylish')).toMatch(/\n\nDry run: claims\.yaml not written; update would make 4 edits \(1 span re-pinned, 1 span added, 1 quote accepted, 1 sha256 refreshed\)\.\n$/);
   });
 });

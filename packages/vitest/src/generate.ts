@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseClaimsText } from '@factcheck/core';
+import { parseClaimsText, type Claim } from '@factcheck/core';
 import { buildSourceMap, type LineMapping } from './source-map.js';
 
 export interface GeneratedModule {
@@ -27,6 +27,19 @@ export interface GenerateOptions {
   refusal?: string;
   /** TypeScript in the workspace imports the generated claim types: a test checks the claim ids it uses. */
   typedReferences?: boolean;
+  /**
+   * The claims of the files that claims.yaml includes, file by file (as the loader read them). Each
+   * is a test too, placed at the entry of `include:` in claims.yaml (a test module maps to one
+   * file); its failure names the claim's own file:line:col.
+   */
+  included?: readonly IncludedClaims[];
+}
+
+/** The claims of one included file, for the tests of the module. */
+export interface IncludedClaims {
+  /** The file as shown in messages. */
+  file: string;
+  claims: readonly Pick<Claim, 'id' | 'verdict' | 'evidence'>[];
 }
 
 /**
@@ -57,12 +70,21 @@ export function generateClaimsModule(claimsPath: string, yamlText: string, runti
   const workspace = parsed.value?.workspace;
   if (workspace) {
     emit(`describe('claims', () => {`);
-    workspace.claims.forEach((claim, position) => {
-      if (shard && position % shard.count !== shard.index - 1) return;
-      const at = claim.idPlace.start;
+    const claimTest = (claim: Pick<Claim, 'id' | 'verdict' | 'evidence'>, indent: string, at: { line: number; column: number }) => {
       const meta = { claimId: claim.id, sources: [...new Set(claim.evidence.map((e) => e.source))], verdict: claim.verdict };
-      emit(`  test(${str(claim.id)}, { meta: ${str(meta)} }, (context) => run.claimTest(${str(claim.id)}, context));`, { line: at.line - 1, column: at.column - 1 });
-    });
+      emit(`${indent}test(${str(claim.id)}, { meta: ${str(meta)} }, (context) => run.claimTest(${str(claim.id)}, context));`, { line: at.line - 1, column: at.column - 1 });
+    };
+    let position = 0;
+    const inShard = () => !shard || position++ % shard.count === shard.index - 1;
+    for (const claim of workspace.claims) if (inShard()) claimTest(claim, '  ', claim.idPlace.start);
+    const includeAt = workspace.include?.[0]?.place.start ?? { line: 1, column: 1 };
+    for (const part of options.included ?? []) {
+      const tests = part.claims.filter(() => inShard());
+      if (!tests.length) continue;
+      emit(`  describe(${str(part.file)}, () => {`);
+      for (const claim of tests) claimTest(claim, '    ', includeAt);
+      emit(`  });`);
+    }
     emit(`});`);
     if (firstShard) {
       emit(`describe('coverage', () => {`);

@@ -3,7 +3,7 @@ export type { ClaimsPlugin, FactcheckPluginOptions } from './plugin.js';
 export { FactcheckReportWriter } from './reporter.js';
 export type { ReportedModule, ReportWriterOptions } from './reporter.js';
 export { generateClaimsModule } from './generate.js';
-export type { ClaimsShard, GenerateOptions, GeneratedModule } from './generate.js';
+export type { ClaimsShard, GenerateOptions, GeneratedModule, IncludedClaims } from './generate.js';
 export { ClaimError, codeFrame, loadClaims, RUN_META_KEY } from './runtime.js';
 export type { ClaimsRun, ClaimsRunData, ClaimTestContext, ClaimTestMeta } from './runtime.js';
 export { buildSourceMap } from './source-map.js';

@@ -5,7 +5,8 @@ import { refusalText, updateClaims } from '@factcheck/edit';
 import { formatUpdateResult } from '@factcheck/report';
 import { findImporters } from '@factcheck/types';
 import type { TestSequencerConstructor, TestSpecification, VitestPluginContext } from 'vitest/node';
-import { generateClaimsModule, type ClaimsShard } from './generate.js';
+import { loadWorkspace } from '@factcheck/core';
+import { generateClaimsModule, type ClaimsShard, type IncludedClaims } from './generate.js';
 
 export interface FactcheckPluginOptions {
   /**
@@ -86,17 +87,34 @@ export function factcheckPlugin(options: FactcheckPluginOptions = {}): ClaimsPlu
       const refusal = run?.update ? await updateBeforeRun(file, options, run) : undefined;
       // Only looks for TypeScript importing claims.generated (the check itself runs in the test).
       const typedReferences = (await findImporters(path.dirname(file))).length > 0;
-      const { code, map, sources } = generateClaimsModule(file, readFileSync(file, 'utf8'), runtimeUrl, { shard: shardIn(id), refusal, typedReferences });
+      const text = readFileSync(file, 'utf8');
+      // Only a claims.yaml with a top-level `include:` has claims in other files.
+      const included = /^include\s*:/m.test(text) ? await includedClaims(file) : { claims: [], files: [] };
+      const { code, map, sources } = generateClaimsModule(file, text, runtimeUrl, { shard: shardIn(id), refusal, typedReferences, included: included.claims });
       // In watch mode vitest reruns a test file when a module it depends on changes. The claims
       // hold or fail by their sources as much as by claims.yaml, so every source file is declared
       // a dependency of claims.yaml: saving a source reruns the claims. A source that is missing,
       // not a file, or a link out of the workspace is left out (Vite would fail to resolve a
       // missing one; the check reports them all); saving claims.yaml brings in one that appears.
       const folder = path.dirname(file);
-      for (const source of sources) if (isFileInside(source, folder)) this.addWatchFile(source);
+      for (const source of [...sources, ...included.files]) if (isFileInside(source, folder)) this.addWatchFile(source);
       return { code, map };
     },
   };
+}
+
+/**
+ * The claims of the files that claims.yaml includes (`include:`), by file, and those files (their
+ * tests depend on them, and on the sources they declare). None when claims.yaml has no include, or
+ * the workspace does not load (the "is valid" test says why).
+ */
+async function includedClaims(claimsFile: string): Promise<{ claims: IncludedClaims[]; files: string[] }> {
+  const loaded = await loadWorkspace(claimsFile, { cwd: process.cwd(), cache: true, readSources: false });
+  const workspace = loaded.value?.workspace;
+  if (!workspace?.included?.length) return { claims: [], files: [] };
+  const claims = workspace.included.map((part) => ({ file: part.displayPath, claims: workspace.claims.filter((c) => c.file === part.displayPath) }));
+  const declared = [...workspace.sources.values()].filter((s) => s.file !== workspace.displayPath).map((s) => path.resolve(workspace.root, s.path));
+  return { claims, files: [...workspace.included.map((part) => part.path), ...declared] };
 }
 
 /** True when `file` is one of the claims files `include` names. */

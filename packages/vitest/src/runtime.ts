@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { checkWorkspace } from '@factcheck/check';
 import { formatLocation, type CheckResult, type Message } from '@factcheck/core';
 
-/** A failure whose text lists the claims.yaml:line:col of each message, each with a frame of the YAML around it. */
+/**
+ * A failure whose text lists the file:line:col of each message, each with a frame of the YAML
+ * around it. `claimsText`: the text of the file every message is in, or the text of each claims
+ * file by its name in messages (claims.yaml and the files it includes).
+ */
 export class ClaimError extends Error {
-  constructor(messages: readonly Message[], claimsText?: string) {
-    super(messages.map((m) => describe(m, claimsText)).join('\n'));
+  constructor(messages: readonly Message[], claimsText?: string | ((file: string) => string | undefined)) {
+    super(messages.map((m) => describe(m, typeof claimsText === 'function' ? claimsText(m.file) : claimsText)).join('\n'));
     this.name = 'ClaimError';
     // The stack would point into factcheck's own code; the message already says where to look.
     this.stack = `${this.name}: ${this.message}`;
@@ -98,12 +103,18 @@ export async function loadClaims(claimsPath: string): Promise<ClaimsRun> {
   // a watch run whose claims.yaml did not change parses nothing.
   const checked = await checkWorkspace(claimsPath, { cwd: process.cwd(), cache: true });
   const result = checked.value;
-  let claimsText: string | undefined;
-  try {
-    claimsText = readFileSync(claimsPath, 'utf8');
-  } catch {
-    claimsText = undefined;
-  }
+  // The text of each file a message is in (claims.yaml, or a file it includes), read once, when a message needs it.
+  const texts = new Map<string, string | undefined>();
+  const claimsText = (file: string): string | undefined => {
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, readFileSync(path.resolve(process.cwd(), file), 'utf8'));
+      } catch {
+        texts.set(file, undefined);
+      }
+    }
+    return texts.get(file);
+  };
   const data: ClaimsRunData | undefined = result && {
     version: 1,
     claims: result.claims,

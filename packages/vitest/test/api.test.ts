@@ -40,6 +40,7 @@ describe('public types', () => {
       'FactcheckPluginOptions',
       'GenerateOptions',
       'GeneratedModule',
+      'IncludedClaims',
       'LineMapping',
       'ReportWriterOptions',
       'ReportedModule',

@@ -14,6 +14,7 @@ const ADD_FLAGS: FlagSpec = {
   verdict: { type: 'string' },
   prefix: { type: 'string' },
   suffix: { type: 'string' },
+  into: { type: 'string' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
 };
@@ -21,7 +22,8 @@ const ADD_FLAGS: FlagSpec = {
 export const ADD_FORMATS = ['stylish', 'json'] as const;
 
 export const ADD_USAGE = `Usage: factcheck add --source ID --quote "…" --claim "…" [--id ID] [--verdict V]
-                     [--prefix P] [--suffix S] [--claims PATH] [--dry-run] [--force] [--format stylish|json]
+                     [--prefix P] [--suffix S] [--into FILE] [--claims PATH] [--dry-run] [--force]
+                     [--format stylish|json]
 
 Finds the quote in the source, and appends a claim with that evidence, its span pinned, at the end
 of the claims list (the rest of claims.yaml stays byte for byte).
@@ -33,6 +35,7 @@ of the claims list (the rest of claims.yaml stays byte for byte).
   --claim TEXT     the claim, in your own words
   --id ID          kebab-case, unique (default: made from the claim's first words)
   --verdict V      ${VERDICTS.join(' | ')} (default: supported)
+  --into FILE      append to this claims file instead: one that \`include:\` in claims.yaml matches
   --dry-run        print the YAML that would be appended, write nothing (allowed in CI)
   --force          write even when CI is set in the environment
 
@@ -47,6 +50,7 @@ interface AddFlags {
   verdict: Verdict;
   prefix: string | undefined;
   suffix: string | undefined;
+  into: string | undefined;
   dryRun: boolean;
   force: boolean;
   format: (typeof ADD_FORMATS)[number];
@@ -70,6 +74,7 @@ function readOptions(argv: string[], io: Io): AddFlags | number | 'help' {
     verdict: (stringFlag(flags, 'verdict') ?? 'supported') as Verdict,
     prefix: stringFlag(flags, 'prefix'),
     suffix: stringFlag(flags, 'suffix'),
+    into: stringFlag(flags, 'into'),
     dryRun: booleanFlag(flags, 'dry-run'),
     force: booleanFlag(flags, 'force'),
     format: (stringFlag(flags, 'format') ?? 'stylish') as AddFlags['format'],
@@ -98,6 +103,8 @@ function flagProblem(flags: ParsedFlags): string | undefined {
   if (id !== undefined && !isValidClaimId(id)) return `--id must be kebab-case (lower-case letters and digits joined by single hyphens, e.g. parliament-closed-account), got "${id}"`;
   const claims = stringFlag(flags, 'claims');
   if (claims !== undefined && claims.trim() === '') return '--claims needs a path';
+  const into = stringFlag(flags, 'into');
+  if (into !== undefined && into.trim() === '') return '--into needs a path (a claims file that claims.yaml includes), or leave it out to add to claims.yaml';
   return undefined;
 }
 
@@ -109,8 +116,8 @@ export async function addCommand(argv: string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (typeof options === 'number') return options;
-  const { format, ...add } = options;
-  const result = await addClaim({ ...add, cwd: io.cwd, env: io.env, onNote: noteOn(io, 'add') });
+  const { format, into, ...add } = options;
+  const result = await addClaim({ ...add, ...(into !== undefined ? { into } : {}), cwd: io.cwd, env: io.env, onNote: noteOn(io, 'add') });
   return printEditResult(io, 'add', format, result, (done) => {
     io.stdout.write(formatAddResult(done, format));
     return done.kind === 'added' ? EXIT_OK : EXIT_FINDINGS;

@@ -318,7 +318,30 @@ export const CLAIMS_SPEC = {
       keyHint: ID_HINT,
       values: ENTITY_SPEC,
     },
+    include: {
+      kind: 'array',
+      description:
+        'More claims files, as globs relative to the folder of claims.yaml (`*` and `?` within a name, `**` for any folders): each holds `claims:` and may hold `sources:`.',
+      items: text('A path or glob, such as claims/**/*.yaml.'),
+    },
     sources: { kind: 'map', description: 'The source documents, by id.', keyPattern: ID_PATTERN, keyHint: ID_HINT, values: SOURCE_SPEC },
     claims: { kind: 'array', description: 'The claims.', items: CLAIM_SPEC },
+  },
+} as const satisfies ObjectSpec;
+
+/**
+ * A file that claims.yaml includes: claims, and the sources they cite (ids unique across every
+ * file). The settings (anchor, coverage, verdicts…) are those of claims.yaml.
+ */
+export const INCLUDED_SPEC = {
+  kind: 'object',
+  description: 'A claims file included by claims.yaml: claims, and sources of its own.',
+  required: ['claims'],
+  fields: {
+    version: CLAIMS_SPEC.fields.version,
+    // Read so that it is reported once, as include-nested (parse-claims.ts), not as an unknown key.
+    include: CLAIMS_SPEC.fields.include,
+    sources: CLAIMS_SPEC.fields.sources,
+    claims: CLAIMS_SPEC.fields.claims,
   },
 } as const satisfies ObjectSpec;

@@ -13,13 +13,15 @@ import { spanOf } from './spans.js';
 
 type ClaimDraft = Draft<typeof CLAIM_SPEC>;
 
-type Report = (init: Omit<MessageInit, 'file'>) => void;
+export type Report = (init: Omit<MessageInit, 'file'>) => void;
 
 /** `declared`: the ids under sources, or undefined when sources is not a mapping (reported already). */
 export function buildClaims(drafts: readonly (ClaimDraft | undefined)[], workspace: Workspace, declared: ReadonlySet<string> | undefined, ctx: BuildContext): Claim[] {
   const error: Report = (init) => ctx.errors.push(createMessage({ ...init, file: ctx.file }));
   reportDuplicateIds(drafts, error);
-  const read = drafts.map((draft, index) => (draft ? readClaim(draft, ['claims', index], workspace, declared, error) : undefined));
+  // In an included file the sources may be declared in another file: checked once all are read.
+  const sourcesKnown = ctx.included ? undefined : declared;
+  const read = drafts.map((draft, index) => (draft ? readClaim(draft, ['claims', index], ctx.file, workspace, sourcesKnown, error) : undefined));
   const claims: Claim[] = [];
   for (const item of read) {
     if (!item?.claim) continue;
@@ -41,7 +43,7 @@ export function buildClaims(drafts: readonly (ClaimDraft | undefined)[], workspa
     if (oneSided) ctx.warnings.push(createMessage({ ...oneSided, file: ctx.file }));
     claims.push(claim);
   }
-  const ids = new Set(present(drafts.map((draft) => draft?.id)));
+  const ids = ctx.included ? undefined : new Set(present(drafts.map((draft) => draft?.id)));
   // A claim whose id was not read cannot be named in the messages: its conflicts wait for the id.
   for (const item of read) if (item?.id !== undefined) checkConflicts(item.id, item.conflicts, item.evidenceCount, ids, error);
   return claims;
@@ -77,7 +79,7 @@ interface ReadClaim {
   evidenceCount: number;
 }
 
-function readClaim(draft: ClaimDraft, at: NodePath, workspace: Workspace, declared: ReadonlySet<string> | undefined, error: Report): ReadClaim {
+function readClaim(draft: ClaimDraft, at: NodePath, file: string, workspace: Workspace, declared: ReadonlySet<string> | undefined, error: Report): ReadClaim {
   const { id } = draft;
   const evidence = buildEvidence(draft.evidence ?? [], at, id, draft.verdict === 'refuted' ? 'against' : 'for', workspace, declared, error);
   const fact = draft.fact && buildFact(draft.fact, [...at, 'fact'], error);
@@ -91,6 +93,7 @@ function readClaim(draft: ClaimDraft, at: NodePath, workspace: Workspace, declar
     verdict: draft.verdict,
     evidence,
     conflicts,
+    file,
     place: draft.$place,
     idPlace: draft.$at.id ?? draft.$place,
     claimPlace: draft.$at.claim ?? draft.$place,
@@ -126,7 +129,7 @@ function buildEvidence(
     if (e?.source === undefined || e.quote === undefined) return;
     const where: NodePath = [...at, 'evidence', index];
     if (declared && !workspace.sources.has(e.source) && !declared.has(e.source)) unknownSource(e.source, e.$at.source ?? e.$place, claimId, workspace, error);
-    const item: Evidence = { source: e.source, quote: e.quote, stance: e.stance ?? defaultStance, place: e.$place, quotePlace: e.$at.quote ?? e.$place };
+    const item: Evidence = { source: e.source, quote: e.quote, stance: e.stance ?? defaultStance, place: e.$place, sourcePlace: e.$at.source ?? e.$place, quotePlace: e.$at.quote ?? e.$place };
     if (e.span) {
       item.spanPlace = e.$at.span ?? e.$place;
       const span = spanOf(e.span, item.spanPlace, claimId, error);
@@ -140,7 +143,7 @@ function buildEvidence(
   return evidence;
 }
 
-function unknownSource(source: string, place: Place, claimId: string | undefined, workspace: Workspace, error: Report): void {
+export function unknownSource(source: string, place: Place, claimId: string | undefined, workspace: Pick<Workspace, 'sources'>, error: Report): void {
   const ids = [...workspace.sources.keys()];
   const hint = suggest(source, ids);
   error({
@@ -211,8 +214,11 @@ function conflictOf(entry: Draft<typeof CONFLICT_SPEC>): ConflictAck | undefined
   return undefined;
 }
 
-/** Each conflict must name a quote the claim has, or another claim that exists. */
-function checkConflicts(claimId: string, conflicts: readonly ConflictAck[], evidenceCount: number, ids: ReadonlySet<string>, error: Report): void {
+/**
+ * Each conflict must name a quote the claim has, or another claim that exists (`ids`: every
+ * claim id, or undefined when the claims named are checked later, across files).
+ */
+export function checkConflicts(claimId: string, conflicts: readonly ConflictAck[], evidenceCount: number, ids: ReadonlySet<string> | undefined, error: Report): void {
   for (const ack of conflicts) {
     if (ack.evidence !== undefined) {
       // Without an evidence list (reported already) no position can be checked.
@@ -236,7 +242,7 @@ function checkConflicts(claimId: string, conflicts: readonly ConflictAck[], evid
         claimId,
         note: '`with` names another claim. When the claim contradicts one of its own quotes, write `{evidence: N, reason: "…"}` with the position of that quote in its evidence list (from 0).',
       });
-    } else if (!ids.has(ack.with)) {
+    } else if (ids && !ids.has(ack.with)) {
       const hint = suggest(ack.with, ids);
       error({
         ruleId: 'unknown-claim',
@@ -244,7 +250,7 @@ function checkConflicts(claimId: string, conflicts: readonly ConflictAck[], evid
         place: ack.place,
         claimId,
         actual: ack.with,
-        note: '`with` takes the id of another claim in this file.',
+        note: '`with` takes the id of another claim (in this file or in a file that claims.yaml includes).',
       });
     }
   }

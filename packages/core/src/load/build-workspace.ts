@@ -14,6 +14,11 @@ export interface BuildContext {
   claimsPath: string;
   errors: Message[];
   warnings: Message[];
+  /**
+   * An included file: the references that may cross files (the source a quote cites, the claim
+   * a conflict names) are checked once every file is read (see include.ts), not here.
+   */
+  included?: boolean;
 }
 
 export function buildWorkspace(doc: Draft<typeof CLAIMS_SPEC>, ctx: BuildContext): Workspace {
@@ -22,7 +27,7 @@ export function buildWorkspace(doc: Draft<typeof CLAIMS_SPEC>, ctx: BuildContext
     claimsPath: ctx.claimsPath,
     root: path.dirname(ctx.claimsPath),
     displayPath: ctx.file,
-    sources: buildSources(doc.sources ?? []),
+    sources: buildSources(doc.sources ?? [], ctx.file),
     claims: [],
     properties: buildProperties(doc.properties ?? []),
     entities: buildEntities(doc.entities ?? []),
@@ -72,11 +77,11 @@ function thresholdsOf(draft: Draft<typeof THRESHOLDS_SPEC> | undefined): Coverag
 }
 
 /** A source is in the workspace when its path could be read: its file is then read too. */
-function buildSources(entries: readonly DraftEntry<typeof SOURCE_SPEC>[]): Map<string, SourceDecl> {
+function buildSources(entries: readonly DraftEntry<typeof SOURCE_SPEC>[], file: string): Map<string, SourceDecl> {
   const sources = new Map<string, SourceDecl>();
   for (const { key: id, keyPlace, value: s } of entries) {
     if (s?.path === undefined) continue;
-    const decl: SourceDecl = { id, path: s.path, exclude: present(s.exclude ?? []), place: keyPlace, pathPlace: s.$at.path ?? s.$place };
+    const decl: SourceDecl = { id, file, path: s.path, exclude: present(s.exclude ?? []), place: keyPlace, pathPlace: s.$at.path ?? s.$place };
     if (s.title !== undefined) decl.title = s.title;
     if (s.publisher !== undefined) decl.publisher = s.publisher;
     if (s.url !== undefined) decl.url = s.url;

@@ -5,6 +5,8 @@ import { compareMessages, createMessage, lineStartsOf, placeAt, positionAt } fro
 import { formatBytes, readTextFile, type ReadProblem } from '../read-source.js';
 import type { Document } from 'yaml';
 import type { LoadedSource, Message, Place, Result, Workspace } from '../types.js';
+import { displayPathOf } from './display-path.js';
+import { loadIncluded } from './include.js';
 import { CACHE_DIR, parseClaimsCached } from './parse-cache.js';
 import { parseClaims, type ParseOptions } from './parse-claims.js';
 import { readSources } from './read-sources.js';
@@ -12,7 +14,7 @@ import { readSources } from './read-sources.js';
 export interface LoadOptions {
   /** Directory that messages' file paths are relative to. Default: process.cwd(). */
   cwd?: string;
-  /** Largest claims.yaml accepted, in bytes. Default 32 MiB. */
+  /** Largest claims.yaml (and included file) accepted, in bytes. Default 32 MiB. */
   maxClaimsBytes?: number;
   /** Read the sources too. Default true. */
   readSources?: boolean;
@@ -44,13 +46,11 @@ export interface LoadedWorkspace {
   claimsText: string;
   /** The YAML document claimsText was read from, with `keepDocument` (it must not be changed). */
   document?: Document.Parsed;
+  /** The text of each included file as read, by absolute path (see Workspace.included). */
+  includedTexts: Map<string, string>;
 }
 
-/** Turns a path into the form shown in messages: relative to cwd when inside it. */
-export function displayPathOf(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
-}
+export { displayPathOf } from './display-path.js';
 
 /**
  * Reads, parses and validates claims.yaml and the sources it names. Never throws for bad input:
@@ -69,14 +69,24 @@ export async function loadWorkspace(claimsPath: string, options: LoadOptions = {
       : parseKeeping(read.text, parseOptions, options.keepDocument ?? false);
   const { workspace } = parsed;
   const errors = [...parsed.errors];
+  const warnings = [...parsed.warnings];
   const document = parsed.document ? { document: parsed.document } : {};
+  // The files claims.yaml includes, read even when claims.yaml has errors, like the sources.
+  const includedTexts = new Map<string, string>();
+  if (workspace?.include?.length) {
+    const including = { cwd, cache: (options.cache ?? false) && !options.keepDocument, maxBytes: options.maxClaimsBytes ?? MAX_CLAIMS_BYTES };
+    await loadIncluded(workspace, including, errors, warnings, includedTexts);
+    warnings.sort(compareMessages);
+  }
+  const files = { claimsText: read.text, includedTexts, ...document };
   if (!workspace || options.readSources === false) {
-    return { value: workspace && !errors.length ? { workspace, sources: new Map(), claimsText: read.text, ...document } : undefined, errors, warnings: parsed.warnings };
+    errors.sort(compareMessages);
+    return { value: workspace && !errors.length ? { workspace, sources: new Map(), ...files } : undefined, errors, warnings };
   }
   // Sources are read even when claims.yaml has errors, so that one run reports every problem.
   const sources = await readSources(workspace, errors, options.sourceFilter);
   errors.sort(compareMessages);
-  return { value: errors.length ? undefined : { workspace, sources, claimsText: read.text, ...document }, errors, warnings: parsed.warnings };
+  return { value: errors.length ? undefined : { workspace, sources, ...files }, errors, warnings };
 }
 
 /**

@@ -26,7 +26,7 @@ type Parsed = { workspace?: Workspace; document?: undefined; errors: Message[]; 
  */
 export async function parseClaimsCached(text: string, options: ParseOptions, cacheDir: string): Promise<Parsed> {
   const key = cacheKey(text, options);
-  const file = path.join(cacheDir, `parse-${key}.json`);
+  const file = path.join(cacheDir, `${cachePrefix(options)}${key}.json`);
   const cached = await readCache(file, key);
   if (cached) return cached;
   const parsed = parseClaims(text, options);
@@ -59,7 +59,25 @@ function thisBuild(): string {
 }
 
 function cacheKey(text: string, options: ParseOptions): string {
-  return createHash('sha256').update(`${FORMAT}\0${thisBuild()}\0${options.file}\0${options.claimsPath}\0`).update(text).digest('hex');
+  return createHash('sha256').update(`${FORMAT}\0${thisBuild()}\0${options.file}\0${options.claimsPath}\0${options.included ? 'included' : ''}\0`).update(text).digest('hex');
+}
+
+/**
+ * The start of the names of one file's cache files: `parse-` for claims.yaml, `parse-i<tag>-` for
+ * a file it includes (the tag a hash of which file it is). Writing a file's cache removes the older
+ * parses of that file only, so that each included file keeps its own.
+ */
+function cachePrefix(options: ParseOptions): string {
+  if (!options.included) return 'parse-';
+  const tag = createHash('sha256').update(`${options.file}\0${options.claimsPath}`).digest('hex').slice(0, 16);
+  return `parse-i${tag}-`;
+}
+
+/** Whether a file of the cache folder is an older parse of the same claims file as `ours`. */
+function sameFileParse(name: string, ours: string): boolean {
+  if (name === ours) return false;
+  const included = /^parse-i[0-9a-f]{16}-/.exec(ours);
+  return included ? name.startsWith(included[0]) : /^parse-[0-9a-f]{64}\.json/.test(name);
 }
 
 // Maps and regular expressions, which JSON does not keep, are written as tagged objects.
@@ -112,7 +130,7 @@ async function writeCache(cacheDir: string, file: string, key: string, value: { 
     await fs.rename(temp, file);
     for (const name of await fs.readdir(cacheDir)) {
       const other = path.join(cacheDir, name);
-      if (name.startsWith('parse-') && name !== path.basename(file) && (!name.endsWith('.tmp') || (await isOld(other)))) await fs.rm(other, { force: true });
+      if (sameFileParse(name, path.basename(file)) && (!name.endsWith('.tmp') || (await isOld(other)))) await fs.rm(other, { force: true });
     }
   } catch {
     // A cache that cannot be written is not kept; the check itself is not affected.

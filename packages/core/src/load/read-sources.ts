@@ -20,7 +20,7 @@ export async function readSources(workspace: Workspace, errors: Message[], filte
     const outcome = outcomes[i]!;
     if ('problem' in outcome) {
       const { ruleId, reason, note } = outcome.problem;
-      errors.push(createMessage({ ruleId, reason: `source "${decl.id}": ${reason}`, file: workspace.displayPath, place: decl.pathPlace, source: decl.id, note }));
+      errors.push(createMessage({ ruleId, reason: `source "${decl.id}": ${reason}`, file: decl.file, place: decl.pathPlace, source: decl.id, note }));
       return;
     }
     sources.set(decl.id, { decl, text: new SourceText(outcome.text) });
@@ -29,7 +29,7 @@ export async function readSources(workspace: Workspace, errors: Message[], filte
 }
 
 /** `fn` over every item, at most `limit` at a time; the results in the order of the items. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
