@@ -8,6 +8,7 @@
 //   its source; merge puts its evidence back in order and decides its status from all of it.
 // - Contradictions, corroboration, attribution, coverage, the typed-claims check and the summary
 //   read the whole workspace: shards leave them out, and merge runs them once.
+import * as path from 'node:path';
 import { compareMessages, loadWorkspace, type CheckResult, type Claim, type ClaimResult, type EvidenceResult, type LoadedWorkspace, type Message, type Result } from '@factcheck/core';
 import { anchorLoadedSources, sha256Of, type CheckOptions } from './check-workspace.js';
 import { corroborationOf } from './corroboration.js';
@@ -23,7 +24,7 @@ export interface ShardSpec {
 export interface ShardRecord {
   index: number;
   count: number;
-  /** sha256 of claims.yaml and of the ids and paths of its sources: merge refuses the shards of another claims.yaml. */
+  /** sha256 of claims.yaml, of the files it includes and of the ids and paths of its sources: merge refuses the shards of another claims.yaml. */
   workspace: string;
   /** The sources of the shard, by id, with the sha256 of the text that was anchored. */
   sources: Record<string, string>;
@@ -63,9 +64,16 @@ export function shardOf(sourceId: string, count: number): number {
 }
 
 /** sha256 of claims.yaml's text and of its sources' ids and paths, in order. */
-export function workspaceDigest(loaded: Pick<LoadedWorkspace, 'workspace' | 'claimsText'>): string {
+export function workspaceDigest(loaded: Pick<LoadedWorkspace, 'workspace' | 'claimsText' | 'includedTexts'>): string {
   const sources = [...loaded.workspace.sources.values()].map((s) => `${s.id}\t${s.path}\n`).join('');
-  return sha256Of(`factcheck workspace 1\n${loaded.claimsText}\u0000${sources}`);
+  // Included claims files count too, named relative to claims.yaml: shards run in other checkouts.
+  const base = path.dirname(loaded.workspace.claimsPath);
+  const included = [...(loaded.includedTexts ?? new Map<string, string>())]
+    .map(([file, text]) => [path.relative(base, file).split(path.sep).join('/'), text] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([file, text]) => `${file}\u0000${text}\u0000`)
+    .join('');
+  return sha256Of(`factcheck workspace 1\n${loaded.claimsText}\u0000${sources}${included}`);
 }
 
 /**
@@ -129,7 +137,7 @@ const STATUSES: ReadonlySet<string> = new Set(['verified', 'moved', 'changed', '
  * to fix it: a file that is not a shard's JSON, shards of another claims.yaml or split another
  * way, a shard given twice or missing, a source changed since its shard read it.
  */
-export function readShardResults(files: readonly ShardFile[], loaded: Pick<LoadedWorkspace, 'workspace' | 'sources' | 'claimsText'>): { value: Map<Claim, EvidenceResult[]> | undefined; errors: string[] } {
+export function readShardResults(files: readonly ShardFile[], loaded: Pick<LoadedWorkspace, 'workspace' | 'sources' | 'claimsText' | 'includedTexts'>): { value: Map<Claim, EvidenceResult[]> | undefined; errors: string[] } {
   const errors: string[] = [];
   const rerun = 'run `factcheck check --shard i/n --format json --out FILE` for each shard';
   const records: { file: string; record: ShardRecord }[] = [];
@@ -163,7 +171,7 @@ export function readShardResults(files: readonly ShardFile[], loaded: Pick<Loade
   const shown = loaded.workspace.displayPath;
   for (const { file, record } of records) {
     if (record.workspace !== digest) {
-      errors.push(`${file}: shard ${record.index}/${count} was checked against another ${shown} (or other source paths) than the one here: run every shard and merge on the same ${shown} and sources`);
+      errors.push(`${file}: shard ${record.index}/${count} was checked against another ${shown} (or other included claims files, or other source paths) than the one here: run every shard and merge on the same claims files and sources`);
     }
   }
   if (errors.length) return { value: undefined, errors };

@@ -300,6 +300,55 @@ describe('check --shard i/n, then merge', () => {
   });
 });
 
+describe('a workspace split with include:', () => {
+  // Two claims move to an included file: its claims are sharded like the others, and a change
+  // to that file between the shards and the merge is refused like a change to claims.yaml.
+  const EXTRA = `claims:
+  - id: traffic-doubled
+    claim: Traffic on the bridge has doubled.
+    verdict: supported
+    evidence:
+      - source: guardian
+        quote: "Traffic has doubled since then."
+        span: ${span('guardian', 'Traffic has doubled since then.')}
+  - id: critics-late
+    claim: Critics called the bridge late.
+    verdict: supported
+    evidence:
+      - source: post
+        quote: "Critics called it late."
+        span: ${span('post', 'Critics called it late.')}
+`;
+  const split = () => {
+    const root = workspace();
+    writeFileSync(path.join(root, 'claims.yaml'), CLAIMS.replace('version: 1\n', 'version: 1\ninclude:\n  - claims/*.yaml\n'));
+    mkdirSync(path.join(root, 'claims'));
+    writeFileSync(path.join(root, 'claims', 'extra.yaml'), EXTRA);
+    return root;
+  };
+
+  it('merges 3 shards to the whole check, byte for byte', async () => {
+    const root = split();
+    const whole = await factcheck(['check', '--format', 'json'], root);
+    expect(JSON.parse(whole.stdout).claims.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(['traffic-doubled', 'critics-late']));
+    const files = await runShards(root, 3);
+    const merged = await factcheck(['merge', ...files, '--format', 'json'], root);
+    expect(merged.stderr).toBe('');
+    expect(merged.status).toBe(whole.status);
+    expect(merged.stdout).toBe(whole.stdout);
+  });
+
+  it('refuses shards taken before an included file changed', async () => {
+    const root = split();
+    const files = await runShards(root, 2);
+    writeFileSync(path.join(root, 'claims', 'extra.yaml'), EXTRA.replace('Critics called the bridge late.', 'Critics said the bridge was late.'));
+    const merged = await factcheck(['merge', ...files], root);
+    expect(merged.status).toBe(2);
+    expect(merged.stderr).toMatch(/results-2-1\.json: shard 1\/2 was checked against another claims\.yaml \(or other included claims files/);
+    expect(merged.stdout).toBe('');
+  });
+});
+
 describe('merge refuses results that do not fit together', () => {
   const root = workspace();
   const run = (args: string[], cwd = root) => factcheck(['merge', ...args], cwd);
@@ -349,7 +398,7 @@ describe('merge refuses results that do not fit together', () => {
     const own = workspace();
     const files = await runShards(own, 2);
     writeFileSync(path.join(own, 'claims.yaml'), CLAIMS.replace('The bridge opened in 2019.\n', 'The bridge opened in 2019 at last.\n'));
-    expectRefused(await run(files, own), /results-2-1\.json: shard 1\/2 was checked against another claims\.yaml .*run every shard and merge on the same claims\.yaml and sources/);
+    expectRefused(await run(files, own), /results-2-1\.json: shard 1\/2 was checked against another claims\.yaml .*run every shard and merge on the same claims files and sources/);
     writeFileSync(path.join(own, 'claims.yaml'), CLAIMS);
     writeFileSync(path.join(own, 'seeds/post.txt'), `${SOURCES.post} A new line.\n`);
     expectRefused(await run(files, own), /results-2-2\.json: source "post" \(seeds\/post\.txt\) changed since shard 2\/2 checked it: run every shard again/);
