@@ -8,6 +8,7 @@ describe('public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(api).sort()).toEqual([
       'analyseAttribution',
+      'anchorSources',
       'assembleResult',
       'attributionMessages',
       'checkLoaded',
@@ -26,6 +27,7 @@ describe('public API', () => {
   it('exports these as functions', () => {
     expect(typeof api.checkWorkspace).toBe('function');
     expect(typeof api.checkLoaded).toBe('function');
+    expect(typeof api.anchorSources).toBe('function');
     expect(typeof api.contradictionMessages).toBe('function');
     expect(typeof api.evidenceMessage).toBe('function');
     expect(typeof api.sha256Of).toBe('function');
@@ -40,6 +42,9 @@ describe('public types', () => {
     const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
     expect(surface.values).toEqual(Object.keys(api).sort());
     expect(surface.types).toEqual([
+      'AnchorSourcesOptions',
+      'AnchorStats',
+      'AnchoredSources',
       'Attribution',
       'AttributionFinding',
       'CheckFindings',
