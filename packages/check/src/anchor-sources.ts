@@ -56,11 +56,13 @@ export interface AnchorSourcesOptions {
 
 /**
  * Automatic worker threads start at this much source text to anchor (UTF-16 units, about bytes of
- * English), and take at least this much each: below it, starting a thread and loading the
- * anchoring code in it costs more than it saves (see the README, and bench/corpus.bench.mjs).
+ * English: some 500 articles of 15 KB), and take at least half of it each. A thread costs about
+ * 0.2 s to start and 0.3 s of CPU (it loads the anchoring code); anchoring and splitting the
+ * sentences of a 15 KB article take about 1 ms, so below a few hundred articles the threads cost
+ * more than they save (measured with bench/corpus.mjs at 50, 200 and 2,000 sources).
  */
-export const AUTO_WORKERS_FROM = 3_000_000;
-const UNITS_PER_WORKER = 1_500_000;
+export const AUTO_WORKERS_FROM = 8_000_000;
+const UNITS_PER_WORKER = 4_000_000;
 const MAX_AUTO_WORKERS = 8;
 
 /** How many worker threads a run uses for `units` of source text to anchor. */
