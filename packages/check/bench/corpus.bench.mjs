@@ -5,9 +5,12 @@
 // with 100,000 claims (about 15 KB a source). Rows, each the median of --runs runs, with min and
 // max, and its ratio to the floor measured in the same run:
 //   floor            js-yaml load of claims.yaml, read each source, compare the text at each span
-//   check            factcheck check --format json, cold (--no-cache)
+//   check            factcheck check --format json, cold (--no-cache), worker threads automatic
+//   check, 1 worker  the same with --workers 1 (everything in the main thread)
 //   check, 10% edited   the same corpus with 10% of its sources edited (moved, changed, missing)
-//   warm, 1 changed  a check after one source changed, with the parse cache of the run before
+//   warm, 1 changed  a check after one source changed, with the caches of the run before (the
+//                    parse cache of claims.yaml, and the anchored quotes and sentences of each
+//                    source: only the changed source is anchored again)
 //   peak RSS         of check on the largest corpus
 // Goals: cold check ≤ 2× the floor at both sizes; warm run with one source changed ≤ 0.5× the
 // floor; peak RSS < 1 GB at 100k claims. The table goes to stdout, and the figures, with the core
@@ -94,7 +97,8 @@ const stats = (xs) => {
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const floorRun = (dir) => timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', dir], dir);
 // Cold: no cache read or written. Warm: the cache that the run before wrote.
-const checkRun = (dir, { cache = false } = {}) => timed(process.execPath, [bin, 'check', '--format', 'json', ...(cache ? [] : ['--no-cache'])], dir);
+const checkRun = (dir, { cache = false, workers } = {}) =>
+  timed(process.execPath, [bin, 'check', '--format', 'json', ...(cache ? [] : ['--no-cache']), ...(workers ? ['--workers', String(workers)] : [])], dir);
 
 const results = { date: new Date().toISOString(), node: process.version, cores: cpus().length, runs: RUNS, rows: [] };
 const lines = ['| corpus | row | median | min | max | ratio to floor | goal |', '|---|---|---:|---:|---:|---:|---|'];
@@ -106,7 +110,7 @@ try {
     const edited = path.join(temp, `${sources}-edited`);
     await writeCorpus(plain, { sources, claims });
     await writeCorpus(edited, { sources, claims, edited: 0.1 });
-    const times = { floor: [], check: [], edited: [], warm: [] };
+    const times = { floor: [], check: [], one: [], edited: [], warm: [] };
     let peak = 0;
     // Interleaved, so that a busy moment of a shared machine falls on every row alike.
     for (let run = 0; run < RUNS; run++) {
@@ -114,6 +118,7 @@ try {
       const cold = await checkRun(plain);
       times.check.push(cold.ms);
       peak = Math.max(peak, cold.peak);
+      times.one.push((await checkRun(plain, { workers: 1 })).ms);
       times.edited.push((await checkRun(edited)).ms);
       // Warm: a run that fills the cache, then one source changed (a sentence added on top), and
       // the same workspace checked again.
@@ -134,6 +139,7 @@ try {
     };
     row('floor (js-yaml, read, compare spans)', times.floor, '', undefined);
     row('check, cold', times.check, '≤ 2×', 2);
+    row('check, cold, --workers 1', times.one, '', undefined);
     row('check, 10% of sources edited', times.edited, '', undefined);
     row('check, warm, 1 source changed', times.warm, '≤ 0.5×', 0.5);
     results.rows.push({ corpus: label, row: 'peak RSS of check', bytes: peak, goal: claims >= 100000 ? 1e9 : null, met: claims >= 100000 ? peak < 1e9 : null });
