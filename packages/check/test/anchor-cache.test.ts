@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadWorkspace, type CheckResult } from '@factcheck/core';
 import { makeWorkload } from '@factcheck/test-fixtures/workload';
+import { AUTO_WORKERS_FROM, workerCount } from '../src/anchor-sources.js';
 import { anchorSources, checkLoaded, checkWorkspace, type AnchorStats } from '../src/index.js';
 
 // Workspaces of their own, generated in a temporary folder: sources a publisher edited (moved,
@@ -200,6 +201,20 @@ describe('the result cache', () => {
 });
 
 describe('worker threads', () => {
+  it('are as many as asked for (no more than the sources to anchor), or chosen by the work and the cores', () => {
+    expect(workerCount(1, 1e9, 100, 8)).toBe(1);
+    expect(workerCount(4, 10, 100, 2)).toBe(4);
+    expect(workerCount(4, 10, 3, 2)).toBe(3);
+    expect(workerCount(0, 10, 3, 2)).toBe(1);
+    // Automatic: none on a small workspace or a single core, then one per core.
+    expect(workerCount(undefined, AUTO_WORKERS_FROM - 1, 1000, 8)).toBe(1);
+    expect(workerCount(undefined, 1e9, 1000, 1)).toBe(1);
+    expect(workerCount(undefined, 1e9, 1000, 2)).toBe(2);
+    expect(workerCount(undefined, AUTO_WORKERS_FROM, 1000, 8)).toBe(2);
+    expect(workerCount(undefined, 1e9, 1000, 64)).toBe(8);
+    expect(workerCount(Number.NaN, 1e9, 1000, 2)).toBe(2);
+  });
+
   it('give the same results with 1 worker and with 4, on edited sources, with and without the cache', async () => {
     const w = generate(12, 8);
     const one = await check(w.root, { workers: 1 });
