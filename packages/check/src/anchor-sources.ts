@@ -56,13 +56,14 @@ export interface AnchorSourcesOptions {
 
 /**
  * Automatic worker threads start at this much source text to anchor (UTF-16 units, about bytes of
- * English: some 500 articles of 15 KB), and take at least half of it each. A thread costs about
+ * English: some 2,000 articles of 15 KB), and take at least half of it each. A thread costs about
  * 0.2 s to start and 0.3 s of CPU (it loads the anchoring code); anchoring and splitting the
- * sentences of a 15 KB article take about 1 ms, so below a few hundred articles the threads cost
- * more than they save (measured with bench/corpus.mjs at 50, 200 and 2,000 sources).
+ * sentences of a 15 KB article take about 1 ms. Measured with bench/corpus.mjs on a shared 2-core
+ * machine: at 200 sources 2 threads were 0.7 s slower than none, and at 2,000 sources (30 MB) the
+ * two were within the noise (14.6 to 15.6 s either way).
  */
-export const AUTO_WORKERS_FROM = 8_000_000;
-const UNITS_PER_WORKER = 4_000_000;
+export const AUTO_WORKERS_FROM = 32_000_000;
+const UNITS_PER_WORKER = 16_000_000;
 const MAX_AUTO_WORKERS = 8;
 
 /** How many worker threads a run uses for `units` of source text to anchor. */
