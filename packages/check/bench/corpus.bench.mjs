@@ -5,9 +5,12 @@
 // with 100,000 claims (about 15 KB a source). Rows, each the median of --runs runs, with min and
 // max, and its ratio to the floor measured in the same run:
 //   floor            js-yaml load of claims.yaml, read each source, compare the text at each span
-//   check            factcheck check --format json, cold (--no-cache)
+//   check            factcheck check --format json, cold (--no-cache), worker threads automatic
+//   check, 1 worker  the same with --workers 1 (everything in the main thread)
 //   check, 10% edited   the same corpus with 10% of its sources edited (moved, changed, missing)
-//   warm, 1 changed  a check after one source changed, with the parse cache of the run before
+//   warm, 1 changed  a check after one source changed, with the caches of the run before (the
+//                    parse cache of claims.yaml, and the anchored quotes and sentences of each
+//                    source: only the changed source is anchored again)
 //   peak RSS         of check on the largest corpus
 //   4 shards + merge  on the 10% edited corpus: check --shard i/4 for each i, one after another,
 //                    then merge (cold); and the slowest shard + merge, the wall time when the four
@@ -97,7 +100,8 @@ const stats = (xs) => {
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const floorRun = (dir) => timed(process.execPath, [fileURLToPath(import.meta.url), '--floor', dir], dir);
 // Cold: no cache read or written. Warm: the cache that the run before wrote.
-const checkRun = (dir, { cache = false } = {}) => timed(process.execPath, [bin, 'check', '--format', 'json', ...(cache ? [] : ['--no-cache'])], dir);
+const checkRun = (dir, { cache = false, workers } = {}) =>
+  timed(process.execPath, [bin, 'check', '--format', 'json', ...(cache ? [] : ['--no-cache']), ...(workers ? ['--workers', String(workers)] : [])], dir);
 /** Four shards of a cold check, one after another, then their merge: the time of each shard, and of the merge. */
 async function shardedRun(dir) {
   const files = [];
@@ -121,7 +125,7 @@ try {
     const edited = path.join(temp, `${sources}-edited`);
     await writeCorpus(plain, { sources, claims });
     await writeCorpus(edited, { sources, claims, edited: 0.1 });
-    const times = { floor: [], check: [], edited: [], warm: [], sharded: [], parallel: [] };
+    const times = { floor: [], check: [], one: [], edited: [], warm: [], sharded: [], parallel: [] };
     let peak = 0;
     // Interleaved, so that a busy moment of a shared machine falls on every row alike.
     for (let run = 0; run < RUNS; run++) {
@@ -129,6 +133,7 @@ try {
       const cold = await checkRun(plain);
       times.check.push(cold.ms);
       peak = Math.max(peak, cold.peak);
+      times.one.push((await checkRun(plain, { workers: 1 })).ms);
       times.edited.push((await checkRun(edited)).ms);
       const sharded = await shardedRun(edited);
       times.sharded.push(sharded.shards.reduce((a, b) => a + b, 0) + sharded.merge);
@@ -152,6 +157,7 @@ try {
     };
     row('floor (js-yaml, read, compare spans)', times.floor, '', undefined);
     row('check, cold', times.check, '≤ 2×', 2);
+    row('check, cold, --workers 1', times.one, '', undefined);
     row('check, 10% of sources edited', times.edited, '', undefined);
     row('check, warm, 1 source changed', times.warm, '≤ 0.5×', 0.5);
     row('10% edited: 4 shards one after another + merge', times.sharded, '', undefined);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { anchorQuote, graphemeCut } from '@factcheck/anchor';
 import { findContradictions } from '@factcheck/contradictions';
 import { computeCoverage } from '@factcheck/coverage';
 import { claimTypesMessages } from '@factcheck/types';
@@ -17,8 +16,10 @@ import {
   type LoadOptions,
   type Message,
   type Result,
+  type Span,
   type Workspace,
 } from '@factcheck/core';
+import { anchorInProcess, anchorSources, type AnchoredSources, type AnchorStats } from './anchor-sources.js';
 import { evidenceMessage } from './evidence-messages.js';
 import { attributionMessages } from './attribution.js';
 import { corroborationOf, policyMessages } from './corroboration.js';
@@ -27,6 +28,14 @@ import { staleWordingMessages } from './stale-wording.js';
 export interface CheckOptions extends LoadOptions {
   /** Called as the quotes of each source have been anchored: how many sources are done, of how many. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads that anchor the sources: a number (1: none, everything in this thread), or, by
+   * default, as many as the work and os.availableParallelism() call for (none on a small workspace).
+   * The results are the same whatever the number.
+   */
+  workers?: number;
+  /** Filled in with what the anchoring step did (sources and quotes anchored, read from the cache, workers used). */
+  stats?: AnchorStats;
 }
 
 /**
@@ -50,7 +59,10 @@ export async function checkLoadedWorkspace(
   loadWarnings: readonly Message[],
   options: CheckOptions & { anchored?: ReadonlyMap<Claim, EvidenceResult[]> } = {},
 ): Promise<CheckResult> {
-  const result = checkLoaded(loaded, loadWarnings, options.onProgress, options.anchored);
+  const given: AnchoredSources = options.anchored
+    ? { results: options.anchored, unchanged: unchangedSources(loaded.sources), sentences: new Map() }
+    : await anchorLoadedSources(loaded, options);
+  const result = checkLoaded(loaded, loadWarnings, options.onProgress, given);
   // Typed claims (`factcheck types`): claim ids that TypeScript in the workspace uses, and a
   // claims.generated.ts that no longer matches. Here rather than in checkLoaded because it reads
   // files (checkLoaded does no I/O); with no TypeScript importing the generated module it only
@@ -64,19 +76,19 @@ export async function checkLoadedWorkspace(
 }
 
 /**
- * Checks an already loaded workspace (pure: no I/O). `given`: every evidence item's result,
- * anchored elsewhere (the shards of a sharded check), used instead of anchoring here.
+ * Checks an already loaded workspace (pure: no I/O). `given` is the anchoring step done already
+ * (by anchorSources, with its cache and workers, or by the shards of a sharded check); without it
+ * the sources are anchored here.
  */
 export function checkLoaded(
   loaded: Pick<LoadedWorkspace, 'workspace' | 'sources'>,
   loadWarnings: readonly Message[] = [],
   onProgress?: (done: number, total: number) => void,
-  given?: ReadonlyMap<Claim, EvidenceResult[]>,
+  given?: AnchoredSources,
 ): CheckResult {
   const { workspace, sources } = loaded;
   const messages: Message[] = [...loadWarnings];
-  const unchanged = unchangedSources(sources);
-  const anchored = given ?? anchorBySource(workspace, sources, unchanged, onProgress);
+  const { unchanged, results: anchored, sentences } = given ?? anchorInProcess(loaded, onProgress);
   const evidenceByClaim = new Map<string, EvidenceResult[]>();
   for (const claim of workspace.claims) {
     const results = claim.evidence.map((evidence, index) => {
@@ -98,7 +110,7 @@ export function checkLoaded(
     workspace.contradictionKinds ? { kinds: workspace.contradictionKinds } : {},
   );
   for (const m of contradictionMessages(workspace, contradictions)) messages.push(m);
-  return assembleResult({ workspace, sources, evidenceByClaim, contradictions, messages, corroboration });
+  return assembleResult({ workspace, sources, evidenceByClaim, contradictions, messages, corroboration, sentences });
 }
 
 /** What the steps of a check found, from which its result is assembled. */
@@ -112,6 +124,8 @@ export interface CheckFindings {
   messages: Message[];
   /** Each claim's corroboration, when already counted (it is counted otherwise). */
   corroboration?: ReadonlyMap<string, ClaimResult['corroboration']>;
+  /** Sentence spans of sources already split (by id); coverage splits the others. */
+  sentences?: ReadonlyMap<string, readonly Span[]>;
 }
 
 /**
@@ -131,7 +145,7 @@ export function assembleResult(findings: CheckFindings): CheckResult {
     evidence: evidenceByClaim.get(claim.id) ?? [],
     corroboration: corroboration.get(claim.id) ?? { sources: 0, publishers: 0 },
   }));
-  const coverage = computeCoverage({ workspace, sources, evidence: claims.flatMap((c) => c.evidence) });
+  const coverage = computeCoverage({ workspace, sources, evidence: claims.flatMap((c) => c.evidence), ...(findings.sentences ? { sentences: findings.sentences } : {}) });
   for (const m of coverage.messages) messages.push(m);
   messages.sort(compareMessages);
   const passed = claims.length - failing.size;
@@ -152,51 +166,17 @@ export function sha256Of(text: string): string {
 }
 
 /**
- * The evidence items of the loaded sources anchored (a shard loads only its own sources): by claim,
- * at the position of each item in its claim; items of sources not loaded are left empty.
- */
-export function anchorLoadedSources(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources'>, onProgress?: (done: number, total: number) => void): Map<Claim, EvidenceResult[]> {
-  return anchorBySource(loaded.workspace, loaded.sources, unchangedSources(loaded.sources), onProgress);
-}
-
 /**
- * Every evidence item anchored, source by source (each result depends on its quote and its source
- * alone, so the order changes nothing but when a source is done, which is what progress counts).
+ * The anchoring step on the loaded sources (a shard loads only its own): with the result cache
+ * (`cache`, as for the parse cache) and worker threads. Items of sources not loaded are left empty.
  */
-function anchorBySource(
-  workspace: Workspace,
-  sources: ReadonlyMap<string, LoadedSource>,
-  unchanged: ReadonlySet<string>,
-  onProgress: ((done: number, total: number) => void) | undefined,
-): Map<Claim, EvidenceResult[]> {
-  const bySource = new Map<string, [Claim, number][]>();
-  for (const claim of workspace.claims) {
-    claim.evidence.forEach((evidence, index) => {
-      let items = bySource.get(evidence.source);
-      if (!items) bySource.set(evidence.source, (items = []));
-      items.push([claim, index]);
-    });
-  }
-  const anchored = new Map<Claim, EvidenceResult[]>(workspace.claims.map((claim) => [claim, new Array<EvidenceResult>(claim.evidence.length)]));
-  let done = 0;
-  for (const id of sources.keys()) {
-    for (const [claim, index] of bySource.get(id) ?? []) anchored.get(claim)![index] = anchorEvidence(claim, index, sources.get(id)!, workspace, unchanged.has(id));
-    onProgress?.(++done, sources.size);
-  }
-  return anchored;
-}
-
-function anchorEvidence(claim: Claim, index: number, source: LoadedSource, workspace: Workspace, sourceUnchanged: boolean): EvidenceResult {
-  const evidence = claim.evidence[index]!;
-  const base = { claimId: claim.id, index, source: evidence.source, quote: evidence.quote, stance: evidence.stance, pinned: evidence.span !== undefined };
-  // An unchanged source with a quote that still stands at its span needs no search: the span was
-  // pinned against exactly these bytes (a span that cuts a character is never trusted).
-  // Anything else goes through the whole pipeline.
-  if (sourceUnchanged && evidence.span && source.text.slice(evidence.span) === evidence.quote && !graphemeCut(source.text, evidence.span)) {
-    return { ...base, span: evidence.span, status: 'verified', found: evidence.span, score: 1, distance: 0, kind: 'exact', cached: true };
-  }
-  const result = anchorQuote(source.text, evidence, workspace.anchor);
-  return { ...base, ...(evidence.span ? { span: evidence.span } : {}), ...result };
+export function anchorLoadedSources(loaded: Pick<LoadedWorkspace, 'workspace' | 'sources'>, options: CheckOptions = {}): Promise<AnchoredSources> {
+  return anchorSources(loaded, {
+    cache: options.cache === true,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.stats ? { stats: options.stats } : {}),
+  });
 }
 
 /**

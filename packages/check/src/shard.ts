@@ -85,7 +85,7 @@ export async function checkShard(claimsPath: string, shard: ShardSpec, options: 
   if (!loaded.value) return { value: undefined, errors: loaded.errors, warnings: loaded.warnings };
   const { workspace, sources } = loaded.value;
   const hashes = new Map([...sources].map(([id, source]) => [id, sha256Of(source.text.text)]));
-  const anchored = anchorLoadedSources(loaded.value, options.onProgress);
+  const anchored = (await anchorLoadedSources(loaded.value, options)).results;
   const messages: Message[] = [...loaded.warnings];
   const evidence: EvidenceResult[] = [];
   const claims: ClaimResult[] = [];

@@ -9,6 +9,7 @@ describe('public API', () => {
     expect(Object.keys(api).sort()).toEqual([
       'analyseAttribution',
       'anchorLoadedSources',
+      'anchorSources',
       'assembleResult',
       'attributionMessages',
       'checkLoaded',
@@ -33,6 +34,7 @@ describe('public API', () => {
   it('exports these as functions', () => {
     expect(typeof api.checkWorkspace).toBe('function');
     expect(typeof api.checkLoaded).toBe('function');
+    expect(typeof api.anchorSources).toBe('function');
     expect(typeof api.contradictionMessages).toBe('function');
     expect(typeof api.evidenceMessage).toBe('function');
     expect(typeof api.sha256Of).toBe('function');
@@ -47,6 +49,9 @@ describe('public types', () => {
     const surface = publicApi(fileURLToPath(new URL('../src/index.ts', import.meta.url)));
     expect(surface.values).toEqual(Object.keys(api).sort());
     expect(surface.types).toEqual([
+      'AnchorSourcesOptions',
+      'AnchorStats',
+      'AnchoredSources',
       'Attribution',
       'AttributionFinding',
       'CheckFindings',

@@ -391,7 +391,7 @@ const cliCases: Case[] = [
   { name: 'an unknown command', args: ['frobnicate'], exit: 2, text: 'factcheck: unknown command "frobnicate"' },
   { name: 'a misspelt command', args: ['chek'], exit: 2, text: 'factcheck: unknown command "chek"; did you mean "check"?' },
   { name: 'a flag before the command', args: ['--claims', 'x.yaml', 'check'], exit: 2, text: 'factcheck: expected a command before flags, got "--claims"' },
-  { name: 'an unknown flag', args: ['check', '--frobnicate'], exit: 2, text: "check: unknown flag '--frobnicate' (accepted flags: --claims, --format, --help, --color, --no-color, --verbose, --no-cache, --progress, --no-progress, --out, --shard)" },
+  { name: 'an unknown flag', args: ['check', '--frobnicate'], exit: 2, text: "check: unknown flag '--frobnicate' (accepted flags: --claims, --format, --help, --color, --no-color, --verbose, --no-cache, --progress, --no-progress, --workers, --out, --shard)" },
   { name: 'a misspelt flag', args: ['check', '--colr'], exit: 2, text: "check: unknown flag '--colr'; did you mean --color?" },
   { name: 'both --progress and --no-progress', args: ['check', '--progress', '--no-progress'], exit: 2, text: 'check: --progress and --no-progress conflict: give one of them' },
   { name: 'a flag without its value', args: ['check', '--format'], exit: 2, text: "check: flag '--format <value>' argument missing" },

@@ -227,6 +227,16 @@ describe('check --shard i/n, then merge', () => {
     }
   });
 
+  it('keeps the anchor cache of the sources of other shards', async () => {
+    const own = workspace();
+    const cacheFiles = () => readdirSync(path.join(own, '.factcheck', 'cache', 'anchor')).filter((name) => !name.endsWith('.tmp')).sort();
+    expect((await factcheck(['check', '--format', 'json'], own)).status).toBe(1);
+    const whole = cacheFiles();
+    expect(whole).toHaveLength(Object.keys(SOURCES).length);
+    await runShards(own, 2);
+    expect(cacheFiles()).toEqual(whole);
+  });
+
   it('reads only the sources of its shard', async () => {
     const own = workspace();
     // Every source outside shard 1 of 2 is gone: the whole check cannot run, shard 1 can.

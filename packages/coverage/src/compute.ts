@@ -24,6 +24,11 @@ export interface CoverageInput {
   sources: ReadonlyMap<string, LoadedSource>;
   /** Every evidence result; verified and moved quotes cover the text of their own source. */
   evidence: readonly EvidenceResult[];
+  /**
+   * Sentence spans already split (splitSentences) by source id, as a result cache or a worker
+   * thread keeps them; the sources without are split here.
+   */
+  sentences?: ReadonlyMap<string, readonly Span[]>;
 }
 
 export const COVERAGE_RULE_ID = 'coverage-threshold' satisfies RuleId;
@@ -61,7 +66,7 @@ export function computeCoverage(input: CoverageInput): CoverageResult {
     if (!loaded) continue;
     const evidence = bySource.get(decl.id) ?? { passing: [], failing: [] };
     const thresholds = effectiveThresholds(workspace.coverage, decl.coverage);
-    const coverage = measureSource(loaded.text, decl.exclude, evidence, { source: decl.id, path: decl.path, thresholds });
+    const coverage = measureSource(loaded.text, decl.exclude, evidence, { source: decl.id, path: decl.path, thresholds }, input.sentences?.get(decl.id));
     results.push(coverage);
     messages.push(...thresholdMessages(coverage, { text: decl.path, source: decl.id }, thresholds, decl.file, decl.place));
   }
@@ -102,6 +107,7 @@ export function measureSource(
   exclude: readonly ExcludePattern[],
   evidence: { passing: readonly Span[]; failing: readonly Span[] },
   about: { source: string; path: string; thresholds: CoverageThresholds },
+  sentences: readonly Span[] = splitSentences(text),
 ): SourceCoverage {
   const n = text.length;
   const classes = classifyCodePoints(text.text, n);
@@ -113,7 +119,7 @@ export function measureSource(
   let covered = 0;
   let partial = 0;
   let excludedCount = 0;
-  for (const span of splitSentences(text)) {
+  for (const span of sentences) {
     const state = sentenceState(span, classes, excluded, passing, failing);
     if (state === 'covered') covered++;
     else if (state === 'partial') partial++;

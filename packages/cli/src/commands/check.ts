@@ -18,17 +18,21 @@ const CHECK_FLAGS: FlagSpec = {
   'no-cache': { type: 'boolean' },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
+  workers: { type: 'string' },
 };
 
-export const CHECK_USAGE = `Usage: factcheck check [--claims PATH] [--format stylish|json|github] [--color | --no-color] [--verbose] [--out FILE] [--no-cache] [--shard i/n]
+export const CHECK_USAGE = `Usage: factcheck check [--claims PATH] [--format stylish|json|github] [--color | --no-color] [--verbose] [--out FILE] [--no-cache] [--workers N] [--shard i/n]
 
 Confirms every claim in claims.yaml against its sources: every quote must still stand, verbatim,
 at its span; no two claims may contradict each other; coverage must meet its thresholds.
 A quote that stands verbatim elsewhere (moved) passes with a warning; the moved quotes of a source
 are shown as one line, and --verbose lists them one by one, and gives each claim's corroboration.
 --out FILE writes what would be printed on standard output to FILE instead, atomically.
-claims.yaml, once parsed, is kept in .factcheck/cache/ beside it and read back while it is
-unchanged; --no-cache neither reads nor writes that cache.
+claims.yaml, once parsed, and the quotes of each source, once anchored, are kept in
+.factcheck/cache/ beside it and read back while they are unchanged; --no-cache neither reads nor
+writes that cache.
+--workers N anchors the sources in N worker threads (1: none); by default a large workspace uses
+one per core, and a small one none.
 A run that takes over a second shows how many sources are checked on stderr when stdout is a
 terminal and CI is not set; --progress shows it anywhere, --no-progress never.
 --shard i/n checks the quotes of the sources that fall in shard i of n (split by a stable hash of
@@ -36,7 +40,7 @@ the source id), reading only those sources; it reports their findings, and with 
 writes what \`factcheck merge\` needs to join the n shards into the result of a whole check.
 Exit codes: 0 everything holds, 1 findings, 2 usage or configuration errors.`;
 
-export const REPORT_USAGE = `Usage: factcheck report [--claims PATH] [--out DIR] [--format stylish|json|github] [--color | --no-color] [--verbose] [--no-cache]
+export const REPORT_USAGE = `Usage: factcheck report [--claims PATH] [--out DIR] [--format stylish|json|github] [--color | --no-color] [--verbose] [--no-cache] [--workers N]
 
 Runs the check and writes the HTML coverage report (default: reports/factcheck/ beside claims.yaml).
 Exits like check.`;
@@ -53,7 +57,12 @@ export interface OutputOptions {
   progress?: ProgressChoice;
   /** --shard i/n: check the sources of one shard only. */
   shard?: ShardSpec;
+  /** --workers N: worker threads that anchor the sources (absent: automatic). */
+  workers?: number;
 }
+
+/** The most worker threads --workers takes. */
+const MAX_WORKERS = 256;
 
 /** Reads the flags that check and report share; returns a usage error text when they are wrong. */
 export function readOutputFlags(flags: ParsedFlags, io: Io, command: string): OutputOptions | string {
@@ -66,7 +75,18 @@ export function readOutputFlags(flags: ParsedFlags, io: Io, command: string): Ou
   if (booleanFlag(flags, 'progress') && booleanFlag(flags, 'no-progress')) return `${command}: --progress and --no-progress conflict: give one of them`;
   const progress: ProgressChoice = booleanFlag(flags, 'progress') ? 'on' : booleanFlag(flags, 'no-progress') ? 'off' : 'auto';
   const color = wantColor || (!noColor && format === 'stylish' && !io.env.NO_COLOR && io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0');
-  return { format: format as Format, color, claimsPath: stringFlag(flags, 'claims') ?? 'claims.yaml', verbose: booleanFlag(flags, 'verbose'), cache: !booleanFlag(flags, 'no-cache'), progress };
+  const workersFlag = stringFlag(flags, 'workers');
+  const workers = workersFlag === undefined ? undefined : /^\d+$/.test(workersFlag.trim()) ? Number(workersFlag.trim()) : NaN;
+  if (workers !== undefined && !(workers >= 1 && workers <= MAX_WORKERS)) return `${command}: --workers must be a whole number from 1 to ${MAX_WORKERS}, got "${workersFlag}"`;
+  return {
+    format: format as Format,
+    color,
+    claimsPath: stringFlag(flags, 'claims') ?? 'claims.yaml',
+    verbose: booleanFlag(flags, 'verbose'),
+    cache: !booleanFlag(flags, 'no-cache'),
+    progress,
+    ...(workers !== undefined ? { workers } : {}),
+  };
 }
 
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
@@ -123,7 +143,12 @@ async function runCheck(command: 'check' | 'report', argv: string[], io: Io, spe
 async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: OutputOptions, outFlag: string | undefined): Promise<{ code: number; result?: CheckResult }> {
   if (options.shard) return runShard(io, options, options.shard);
   const progress = showsProgress(io, options.progress ?? 'auto') ? progressLine(io) : undefined;
-  const checked = await checkWorkspace(options.claimsPath, { cwd: io.cwd, cache: options.cache ?? true, ...(progress ? { onProgress: progress.onProgress } : {}) });
+  const checked = await checkWorkspace(options.claimsPath, {
+    cwd: io.cwd,
+    cache: options.cache ?? true,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(progress ? { onProgress: progress.onProgress } : {}),
+  });
   progress?.end();
   if (!checked.value) {
     printConfigErrors(io, options.format, checked.errors, checked.warnings);
@@ -152,7 +177,12 @@ async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: O
 /** Checks one shard and prints its findings (with --format json, also what merge needs). */
 async function runShard(io: Io, options: OutputOptions, shard: ShardSpec): Promise<{ code: number; result?: CheckResult }> {
   const progress = showsProgress(io, options.progress ?? 'auto') ? progressLine(io) : undefined;
-  const checked = await checkShard(options.claimsPath, shard, { cwd: io.cwd, cache: options.cache ?? true, ...(progress ? { onProgress: progress.onProgress } : {}) });
+  const checked = await checkShard(options.claimsPath, shard, {
+    cwd: io.cwd,
+    cache: options.cache ?? true,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(progress ? { onProgress: progress.onProgress } : {}),
+  });
   progress?.end();
   if (!checked.value) {
     printConfigErrors(io, options.format, checked.errors, checked.warnings);
