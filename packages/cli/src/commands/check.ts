@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { checkShard, checkWorkspace, parseShardSpec, type ShardSpec } from '@factcheck/check';
+import { checkShard, checkWorkspace, parseShardSpec, type CheckOptions, type ShardSpec } from '@factcheck/check';
 import { formatCoverageTable } from '@factcheck/coverage';
 import type { CheckResult, Message } from '@factcheck/core';
 import { formatCorroboration, formatGithub, formatStylish, formatSummaryLine, groupMovedQuotes, toJsonErrorReport, toJsonReport } from '@factcheck/report/formats';
@@ -131,33 +131,54 @@ async function runCheck(command: 'check' | 'report', argv: string[], io: Io, spe
   if (!booleanFlag(parsed.value, 'color')) options.color = false;
   const output = bufferedStdout(io);
   const { code, result } = await runCheckWorkspace(command, output.io, options, outFlag);
-  const source = result && [...result.workspace.sources.values()].find((s) => path.resolve(result.workspace.root, s.path) === outFile);
+  return (await writeOutput(io, 'check', result, outFile, outFlag!, output.text())) ? code : EXIT_USAGE;
+}
+
+/**
+ * Writes what standard output would have got to --out FILE, unless FILE is one of the workspace's
+ * sources (which must stay as they are); says why on stderr when it does not write.
+ */
+export async function writeOutput(io: Io, command: string, result: CheckResult | undefined, file: string, shown: string, text: string): Promise<boolean> {
+  const source = result && [...result.workspace.sources.values()].find((s) => path.resolve(result.workspace.root, s.path) === file);
   if (source) {
-    io.stderr.write(`check: --out ${outFlag} is the source "${source.id}"; name another file, so that the source stays as it is\n`);
-    return EXIT_USAGE;
+    io.stderr.write(`${command}: --out ${shown} is the source "${source.id}"; name another file, so that the source stays as it is\n`);
+    return false;
   }
-  return (await writeOutFile(io, outFile, outFlag!, output.text())) ? code : EXIT_USAGE;
+  return writeOutFile(io, file, shown, text, command);
 }
 
 /** Checks the workspace and prints the outcome through `io` (and, for report, writes the HTML). */
 async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: OutputOptions, outFlag: string | undefined): Promise<{ code: number; result?: CheckResult }> {
   if (options.shard) return runShard(io, options, options.shard);
   const progress = showsProgress(io, options.progress ?? 'auto') ? progressLine(io) : undefined;
-  const checked = await checkWorkspace(options.claimsPath, {
-    cwd: io.cwd,
-    cache: options.cache ?? true,
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(progress ? { onProgress: progress.onProgress } : {}),
-  });
+  const checked = await checkWorkspace(options.claimsPath, checkOptionsOf(io, options, progress));
   progress?.end();
   if (!checked.value) {
     printConfigErrors(io, options.format, checked.errors, checked.warnings);
     return { code: EXIT_USAGE };
   }
   const result = checked.value;
+  const outDir = command === 'report' ? path.resolve(io.cwd, outFlag ?? path.join(result.workspace.root, 'reports', 'factcheck')) : undefined;
+  return printWithReport(io, command, options, result, outDir);
+}
+
+/** The options of a check run from the command line: the parse and anchor caches on unless --no-cache. */
+function checkOptionsOf(io: Io, options: OutputOptions, progress: ReturnType<typeof progressLine> | undefined): CheckOptions {
+  return {
+    cwd: io.cwd,
+    cache: options.cache ?? true,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(progress ? { onProgress: progress.onProgress } : {}),
+  };
+}
+
+/**
+ * Writes the HTML report to `outDir` when there is one, then prints the result, and names the
+ * report after it. A report that cannot be written is a usage error (exit 2).
+ */
+export async function printWithReport(io: Io, command: string, options: OutputOptions, result: CheckResult, outDir: string | undefined): Promise<{ code: number; result: CheckResult }> {
   let reportNote = '';
-  if (command === 'report') {
-    const outDir = path.resolve(io.cwd, outFlag ?? path.join(result.workspace.root, 'reports', 'factcheck'));
+  if (outDir !== undefined) {
     try {
       // The HTML report's modules load only when it is written.
       const { writeHtmlReport } = await import('@factcheck/report');
@@ -165,7 +186,7 @@ async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: O
       reportNote = `HTML report: ${path.relative(io.cwd, path.join(outDir, 'index.html')) || 'index.html'}\n`;
     } catch (error) {
       // The writer's message names the file and its folder (and says when the disk is full).
-      io.stderr.write(`report: ${(error as Error).message}\n`);
+      io.stderr.write(`${command}: ${(error as Error).message}\n`);
       return { code: EXIT_USAGE, result };
     }
   }
@@ -177,12 +198,7 @@ async function runCheckWorkspace(command: 'check' | 'report', io: Io, options: O
 /** Checks one shard and prints its findings (with --format json, also what merge needs). */
 async function runShard(io: Io, options: OutputOptions, shard: ShardSpec): Promise<{ code: number; result?: CheckResult }> {
   const progress = showsProgress(io, options.progress ?? 'auto') ? progressLine(io) : undefined;
-  const checked = await checkShard(options.claimsPath, shard, {
-    cwd: io.cwd,
-    cache: options.cache ?? true,
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    ...(progress ? { onProgress: progress.onProgress } : {}),
-  });
+  const checked = await checkShard(options.claimsPath, shard, checkOptionsOf(io, options, progress));
   progress?.end();
   if (!checked.value) {
     printConfigErrors(io, options.format, checked.errors, checked.warnings);
@@ -223,7 +239,7 @@ export async function outFileProblem(file: string, shown: string, claimsFile: st
 }
 
 /** Replaces `file` with `text` atomically (whole, or as it was); says why on stderr when it cannot. */
-export async function writeOutFile(io: Io, file: string, shown: string, text: string, command = 'check'): Promise<boolean> {
+async function writeOutFile(io: Io, file: string, shown: string, text: string, command: string): Promise<boolean> {
   // Only --out writes a file: the editing modules load then.
   const { writeFileAtomic } = await import('@factcheck/edit');
   const written = await writeFileAtomic(file, Buffer.from(text, 'utf8'));

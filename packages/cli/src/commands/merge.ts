@@ -4,7 +4,7 @@ import { checkLoadedWorkspace, readShardResults, type ShardFile } from '@factche
 import { loadWorkspace, type CheckResult } from '@factcheck/core';
 import { booleanFlag, parseFlags, stringFlag, type FlagSpec } from '../args.js';
 import { EXIT_OK, EXIT_USAGE, type Io } from '../io.js';
-import { bufferedStdout, exitCodeOf, outFileProblem, printConfigErrors, printResult, readOutputFlags, usageError, writeOutFile, type OutputOptions } from './check.js';
+import { bufferedStdout, outFileProblem, printConfigErrors, printWithReport, readOutputFlags, usageError, writeOutput, type OutputOptions } from './check.js';
 
 export const MERGE_USAGE = `Usage: factcheck merge [--claims PATH] [--format stylish|json|github] [--color | --no-color] [--verbose] [--out FILE] [--report DIR] [--no-cache] FILE...
 
@@ -71,12 +71,7 @@ export async function mergeCommand(argv: string[], io: Io): Promise<number> {
   const { code, result } = await runMerge(output?.io ?? io, options, shardFiles, reportFlag);
   // Nothing to write when the shards did not fit together (that is said on stderr).
   if (!output || (code === EXIT_USAGE && !output.text())) return code;
-  const source = result && [...result.workspace.sources.values()].find((s) => path.resolve(result.workspace.root, s.path) === outFile);
-  if (source) {
-    io.stderr.write(`merge: --out ${outFlag} is the source "${source.id}"; name another file, so that the source stays as it is\n`);
-    return EXIT_USAGE;
-  }
-  return (await writeOutFile(io, outFile!, outFlag!, output.text(), 'merge')) ? code : EXIT_USAGE;
+  return (await writeOutput(io, 'merge', result, outFile!, outFlag!, output.text())) ? code : EXIT_USAGE;
 }
 
 async function readShardFile(absolute: string, shown: string): Promise<ShardFile | string> {
@@ -106,19 +101,5 @@ async function runMerge(io: Io, options: OutputOptions, files: ShardFile[], repo
     return { code: EXIT_USAGE };
   }
   const result = await checkLoadedWorkspace(loaded.value, loaded.warnings, { cwd: io.cwd, anchored: shards.value });
-  let reportNote = '';
-  if (reportFlag !== undefined) {
-    const outDir = path.resolve(io.cwd, reportFlag);
-    try {
-      const { writeHtmlReport } = await import('@factcheck/report');
-      await writeHtmlReport(result, outDir);
-      reportNote = `HTML report: ${path.relative(io.cwd, path.join(outDir, 'index.html')) || 'index.html'}\n`;
-    } catch (error) {
-      io.stderr.write(`merge: ${(error as Error).message}\n`);
-      return { code: EXIT_USAGE, result };
-    }
-  }
-  printResult(io, options, result);
-  if (reportNote) (options.format === 'stylish' ? io.stdout : io.stderr).write(reportNote);
-  return { code: exitCodeOf(result), result };
+  return printWithReport(io, 'merge', options, result, reportFlag === undefined ? undefined : path.resolve(io.cwd, reportFlag));
 }
