@@ -11,12 +11,12 @@
 // stored under a hash of the quote's own fields (quote, span, prefix, suffix). Anything that does
 // not match, a file cut short or garbled, is ignored and written anew; a folder that cannot be
 // written (read-only, a full disk) is simply not used.
-import { createHash, randomBytes } from 'node:crypto';
-import { constants, promises as fs, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { constants, promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EVIDENCE_STATUSES } from '@factcheck/core';
+import { buildFingerprint, EVIDENCE_STATUSES, readStampedFile, writeStampedFile } from '@factcheck/core';
 import type { AnchorPart, QuoteToAnchor } from './anchor-item.js';
 
 const FORMAT = 'factcheck-anchor-cache 1';
@@ -59,14 +59,6 @@ export function filePrefix(claimsPath: string): string {
   return `${sha256(claimsPath).slice(0, 12)}-`;
 }
 
-interface Header {
-  format: string;
-  build: string;
-  source: string;
-  text: string;
-  options: string;
-  sha256: string;
-}
 
 /** What a source's results depend on, as its cache file's header records it. */
 export interface CacheIdentity {
@@ -82,20 +74,12 @@ export interface CacheIdentity {
  * sentences alone when the text is the same but the options are not; everything when both match.
  */
 export async function readSourceCache(file: string, identity: CacheIdentity): Promise<SourceCache | undefined> {
-  let raw: string;
+  const stamped = await readStampedFile(file);
+  if (!stamped) return undefined;
+  const { header } = stamped;
+  if (header.format !== FORMAT || header.build !== thisBuild() || header.source !== identity.source || header.text !== identity.text) return undefined;
   try {
-    raw = await fs.readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const newline = raw.indexOf('\n');
-    if (newline < 0) return undefined;
-    const header = JSON.parse(raw.slice(0, newline)) as Partial<Header>;
-    const body = raw.slice(newline + 1);
-    if (header.format !== FORMAT || header.build !== thisBuild() || header.source !== identity.source || header.text !== identity.text) return undefined;
-    if (header.sha256 !== sha256(body)) return undefined;
-    const value = JSON.parse(body) as { sentences?: unknown; parts?: unknown };
+    const value = JSON.parse(stamped.body) as { sentences?: unknown; parts?: unknown };
     const cache: SourceCache = { parts: new Map() };
     if (isSpanList(value.sentences)) cache.sentences = value.sentences;
     if (header.options === identity.options && value.parts && typeof value.parts === 'object' && !Array.isArray(value.parts)) {
@@ -120,17 +104,8 @@ function isPart(value: unknown): value is AnchorPart {
  * not be written (the caller then stops writing to this folder).
  */
 export async function writeSourceCache(file: string, identity: CacheIdentity, value: { sentences?: number[]; parts: Map<string, AnchorPart> }): Promise<boolean> {
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const body = JSON.stringify({ sentences: value.sentences, parts: Object.fromEntries(value.parts) });
-    const header: Header = { format: FORMAT, build: thisBuild(), source: identity.source, text: identity.text, options: identity.options, sha256: sha256(body) };
-    await fs.writeFile(temp, `${JSON.stringify(header)}\n${body}`);
-    await fs.rename(temp, file);
-    return true;
-  } catch {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-    return false;
-  }
+  const body = JSON.stringify({ sentences: value.sentences, parts: Object.fromEntries(value.parts) });
+  return writeStampedFile(file, { format: FORMAT, build: thisBuild(), ...identity }, body);
 }
 
 /**
@@ -178,35 +153,14 @@ let buildPrint: string | undefined;
  */
 export function thisBuild(): string {
   if (buildPrint !== undefined) return buildPrint;
-  const hash = createHash('sha256');
   const require = createRequire(import.meta.url);
   const folders = [path.dirname(fileURLToPath(import.meta.url))];
   for (const name of ['@factcheck/anchor', '@factcheck/coverage', '@factcheck/core']) {
     try {
       folders.push(path.dirname(require.resolve(name)));
     } catch {
-      hash.update(`${name} unresolved\n`);
+      folders.push(`${name} unresolved`);
     }
   }
-  const walk = (folder: string, base: string) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full, base);
-      else if (/\.(js|ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
-        const stat = statSync(full);
-        hash.update(`${path.relative(base, full)}\0${stat.size}\0${stat.mtimeMs}\n`);
-      }
-    }
-  };
-  for (const folder of folders) {
-    hash.update(`${folder}\n`);
-    walk(folder, folder);
-  }
-  return (buildPrint = hash.digest('hex'));
+  return (buildPrint = buildFingerprint(folders));
 }

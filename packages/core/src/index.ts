@@ -1,6 +1,8 @@
 export { OPEN_END, OPEN_START, parseDateInterval, scopesOverlap } from './dates.js';
 export { displayPathOf, loadWorkspace, MAX_CLAIMS_BYTES } from './load/load-workspace.js';
 export { CACHE_DIR } from './load/parse-cache.js';
+export { buildFingerprint, readStampedFile, writeStampedFile } from './cache-file.js';
+export type { StampedFile } from './cache-file.js';
 export type { LoadedWorkspace, LoadOptions } from './load/load-workspace.js';
 export { parseClaimsText } from './load/parse-claims.js';
 export type { ParseOptions } from './load/parse-claims.js';

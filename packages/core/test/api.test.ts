@@ -21,6 +21,7 @@ it('pins the public API', () => {
       "STANCES",
       "SourceText",
       "VERDICTS",
+      "buildFingerprint",
       "compareMessages",
       "confinePath",
       "createMessage",
@@ -39,6 +40,7 @@ it('pins the public API', () => {
       "placeAt",
       "positionAt",
       "readExcludePattern",
+      "readStampedFile",
       "readTextFile",
       "regexProblem",
       "ruleDocs",
@@ -47,6 +49,7 @@ it('pins the public API', () => {
       "suggest",
       "toJsonSchema",
       "utf16SpanHint",
+      "writeStampedFile",
     ]
   `);
 });
@@ -101,6 +104,7 @@ describe('public types', () => {
       'SourceDecl',
       'Span',
       'Spec',
+      'StampedFile',
       'Stance',
       'TextReading',
       'TimeScope',

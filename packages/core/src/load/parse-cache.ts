@@ -7,10 +7,11 @@
 // of where claims.yaml is and how it is shown, and of this build of factcheck), and its body a
 // checksum. Anything that does not match, a file cut short or garbled, is ignored and written
 // anew; a cache that cannot be written (a read-only folder, a full disk) is simply not kept.
-import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFingerprint, readStampedFile, writeStampedFile } from '../cache-file.js';
 import type { Message, Workspace } from '../types.js';
 import { parseClaims, type ParseOptions } from './parse-claims.js';
 
@@ -37,25 +38,11 @@ export async function parseClaimsCached(text: string, options: ParseOptions, cac
 let buildPrint: string | undefined;
 
 /**
- * This build of the loader: the names, sizes and times of the files it is made of. A rebuilt or
- * upgraded factcheck never reads a workspace that an older one cached.
+ * This build of the loader (the JavaScript files of this package): a rebuilt or upgraded
+ * factcheck never reads a workspace that an older one cached.
  */
 function thisBuild(): string {
-  if (buildPrint !== undefined) return buildPrint;
-  const hash = createHash('sha256');
-  const dir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.js')) {
-        const stat = statSync(full);
-        hash.update(`${path.relative(dir, full)}\0${stat.size}\0${stat.mtimeMs}\n`);
-      }
-    }
-  };
-  walk(dir);
-  return (buildPrint = hash.digest('hex'));
+  return (buildPrint ??= buildFingerprint([path.dirname(path.dirname(fileURLToPath(import.meta.url)))]));
 }
 
 function cacheKey(text: string, options: ParseOptions): string {
@@ -98,18 +85,10 @@ function reviver(_key: string, value: unknown): unknown {
 
 /** The cached parse, or undefined when there is none that can be trusted. */
 async function readCache(file: string, key: string): Promise<Parsed | undefined> {
-  let text: string;
+  const stamped = await readStampedFile(file);
+  if (!stamped || stamped.header.format !== FORMAT || stamped.header.key !== key) return undefined;
   try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const newline = text.indexOf('\n');
-    const header = JSON.parse(text.slice(0, newline)) as { format?: unknown; key?: unknown; sha256?: unknown };
-    const body = text.slice(newline + 1);
-    if (header.format !== FORMAT || header.key !== key || header.sha256 !== createHash('sha256').update(body).digest('hex')) return undefined;
-    const value = JSON.parse(body, reviver) as { workspace?: Workspace; warnings?: Message[] };
+    const value = JSON.parse(stamped.body, reviver) as { workspace?: Workspace; warnings?: Message[] };
     if (!value.workspace || !(value.workspace.sources instanceof Map) || !Array.isArray(value.workspace.claims) || !Array.isArray(value.warnings)) return undefined;
     return { workspace: value.workspace, errors: [], warnings: value.warnings };
   } catch {
@@ -119,22 +98,17 @@ async function readCache(file: string, key: string): Promise<Parsed | undefined>
 
 /** Writes the cache file atomically (a temporary file renamed over it), and removes older parses. */
 async function writeCache(cacheDir: string, file: string, key: string, value: { workspace: Workspace; warnings: Message[] }): Promise<void> {
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await fs.mkdir(cacheDir, { recursive: true });
     // The folder ignores itself, so that the cache never ends up in version control.
     await fs.writeFile(path.join(path.dirname(cacheDir), '.gitignore'), '*\n', { flag: 'wx' }).catch(() => undefined);
-    const body = JSON.stringify(value, replacer);
-    const header = JSON.stringify({ format: FORMAT, key, sha256: createHash('sha256').update(body).digest('hex') });
-    await fs.writeFile(temp, `${header}\n${body}`);
-    await fs.rename(temp, file);
+    if (!(await writeStampedFile(file, { format: FORMAT, key }, JSON.stringify(value, replacer)))) return;
     for (const name of await fs.readdir(cacheDir)) {
       const other = path.join(cacheDir, name);
       if (sameFileParse(name, path.basename(file)) && (!name.endsWith('.tmp') || (await isOld(other)))) await fs.rm(other, { force: true });
     }
   } catch {
     // A cache that cannot be written is not kept; the check itself is not affected.
-    await fs.rm(temp, { force: true }).catch(() => undefined);
   }
 }
 
