@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CACHE_DIR, type AnchorOptions, type Claim, type EvidenceResult, type LoadedSource, type Span, type Workspace } from '@factcheck/core';
-import { anchorTask, flatSpans, quoteToAnchor, spansOf, type AnchorPart, type QuoteToAnchor, type SourceDone, type SourceTask, type WorkerReply, type WorkerRequest } from './anchor-item.js';
+import { anchorTask, quoteToAnchor, spansOf, type AnchorPart, type QuoteToAnchor, type SourceDone, type SourceTask, type WorkerReply, type WorkerRequest } from './anchor-item.js';
 import { ANCHOR_CACHE_FOLDER, cacheFileOf, optionsKey, prepareFolder, pruneFolder, quoteKey, readSourceCache, writeSourceCache, type CacheIdentity, type SourceCache } from './result-cache.js';
 
 /** What the anchoring step of a run did. */

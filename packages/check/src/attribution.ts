@@ -225,7 +225,7 @@ export function attributionMessages(workspace: Workspace, sources: ReadonlyMap<s
       const span = result.found ?? result.span;
       const source = sources.get(result.source);
       if (!span || !source) continue;
-      for (const m of quoteMessages(workspace, claim, result, source, span)) {
+      for (const m of quoteMessages(claim, result, source, span)) {
         const key = `${m.ruleId}\0${m.reason}`;
         if (m.ruleId === ATTRIBUTION_DROPPED_RULE_ID && seen.has(key)) continue;
         seen.add(key);
@@ -236,7 +236,7 @@ export function attributionMessages(workspace: Workspace, sources: ReadonlyMap<s
   return messages;
 }
 
-function quoteMessages(workspace: Workspace, claim: Claim, result: EvidenceResult, source: LoadedSource, span: Span): Message[] {
+function quoteMessages(claim: Claim, result: EvidenceResult, source: LoadedSource, span: Span): Message[] {
   const { text } = source;
   const before = text.slice([Math.max(0, span[0] - WINDOW), span[0]]);
   const after = text.slice([span[1], Math.min(text.length, span[1] + WINDOW)]);

@@ -179,16 +179,19 @@ export function anchorLoadedSources(loaded: Pick<LoadedWorkspace, 'workspace' | 
   });
 }
 
+/** A quote holds when it stands verbatim: at its span, or moved (unless `anchor: { moved: error }`). */
+export function quoteHolds(result: EvidenceResult, workspace: Pick<Workspace, 'anchor'>): boolean {
+  return result.status === 'verified' || (result.status === 'moved' && workspace.anchor.moved !== 'error');
+}
+
 /**
  * A claim fails when one of its quotes does not stand verbatim (a moved quote does, and fails only
  * with `anchor: { moved: error }`), or when an unacknowledged contradiction is an error.
  */
 function failingClaims(workspace: Workspace, evidence: ReadonlyMap<string, EvidenceResult[]>, contradictions: readonly Contradiction[]): Set<string> {
   const failing = new Set<string>();
-  const movedFails = workspace.anchor.moved === 'error';
-  const holds = (e: EvidenceResult) => e.status === 'verified' || (e.status === 'moved' && !movedFails);
   for (const claim of workspace.claims) {
-    if (!(evidence.get(claim.id) ?? []).every(holds)) failing.add(claim.id);
+    if (!(evidence.get(claim.id) ?? []).every((e) => quoteHolds(e, workspace))) failing.add(claim.id);
   }
   for (const c of contradictions) {
     if (c.severity === 'error') c.claims.forEach((id) => failing.add(id));

@@ -21,7 +21,7 @@ export function evidenceMessage(
 ): Message | undefined {
   const hint = text && evidence.span && result.status !== 'verified' ? utf16SpanHint(text, evidence.span, evidence.quote) : undefined;
   if (hint === undefined && text && sourceUnchanged) {
-    const typo = typoMessage(workspace, claim, evidence, result, sourcePath, text);
+    const typo = typoMessage(claim, evidence, result, sourcePath, text);
     if (typo) return typo;
   }
   const message = baseEvidenceMessage(workspace, claim, evidence, result, sourcePath, text);
@@ -33,7 +33,7 @@ export function evidenceMessage(
 }
 
 /** The message for a quote that differs from the text at its span of a source unchanged since it was pinned. */
-function typoMessage(workspace: Workspace, claim: Claim, evidence: Evidence, result: EvidenceResult, sourcePath: string, text: SourceText): Message | undefined {
+function typoMessage(claim: Claim, evidence: Evidence, result: EvidenceResult, sourcePath: string, text: SourceText): Message | undefined {
   const span = evidence.span;
   if (!span || span[1] > text.length || (result.status !== 'changed' && result.status !== 'missing')) return undefined;
   const atSpan = text.slice(span);

@@ -10,7 +10,7 @@
 //   read the whole workspace: shards leave them out, and merge runs them once.
 import * as path from 'node:path';
 import { compareMessages, loadWorkspace, type CheckResult, type Claim, type ClaimResult, type EvidenceResult, type LoadedWorkspace, type Message, type Result } from '@factcheck/core';
-import { anchorLoadedSources, sha256Of, type CheckOptions } from './check-workspace.js';
+import { anchorLoadedSources, quoteHolds, sha256Of, type CheckOptions } from './check-workspace.js';
 import { corroborationOf } from './corroboration.js';
 import { evidenceMessage } from './evidence-messages.js';
 
@@ -85,11 +85,10 @@ export async function checkShard(claimsPath: string, shard: ShardSpec, options: 
   if (!loaded.value) return { value: undefined, errors: loaded.errors, warnings: loaded.warnings };
   const { workspace, sources } = loaded.value;
   const hashes = new Map([...sources].map(([id, source]) => [id, sha256Of(source.text.text)]));
-  const anchored = (await anchorLoadedSources(loaded.value, options)).results;
+  const { results: anchored, unchanged } = await anchorLoadedSources(loaded.value, options);
   const messages: Message[] = [...loaded.warnings];
   const evidence: EvidenceResult[] = [];
   const claims: ClaimResult[] = [];
-  const movedFails = workspace.anchor.moved === 'error';
   let failed = 0;
   for (const claim of workspace.claims) {
     const own: EvidenceResult[] = [];
@@ -98,13 +97,12 @@ export async function checkShard(claimsPath: string, shard: ShardSpec, options: 
       const result = anchored.get(claim)?.[index];
       if (!source || !result) return;
       own.push(result);
-      const unchanged = source.decl.sha256 !== undefined && source.decl.sha256 === hashes.get(item.source);
-      const message = evidenceMessage(workspace, claim, item, result, source.decl.path, source.text, unchanged);
+      const message = evidenceMessage(workspace, claim, item, result, source.decl.path, source.text, unchanged.has(item.source));
       if (message) messages.push(message);
     });
     if (!own.length) continue;
     for (const result of own) evidence.push(result);
-    const fails = !own.every((e) => e.status === 'verified' || (e.status === 'moved' && !movedFails));
+    const fails = !own.every((e) => quoteHolds(e, workspace));
     if (fails) failed++;
     claims.push({ id: claim.id, verdict: claim.verdict, status: fails ? 'failed' : 'passed', evidence: own, corroboration: corroborationOf(claim, workspace) });
   }

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { createMessage, lineStartsOf, placeAt, positionAt } from '../messages.js';
 import { confinePath, readTextFile, type ReadProblem } from '../read-source.js';
-import type { Claim, IncludedFile, Message, Place, SourceDecl, Workspace } from '../types.js';
+import type { Claim, IncludedFile, Message, Place, Workspace } from '../types.js';
 import { checkConflicts, unknownSource, type Report } from './build-claims.js';
 import { matchGlob, parseGlob } from './glob.js';
 import { displayPathOf } from './display-path.js';
