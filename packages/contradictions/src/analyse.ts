@@ -121,10 +121,15 @@ function isIdentifier(q: Quantity, tokens: readonly Token[], at: number, text: s
   return LABELS.has(before.text) || (first >= 65 && first <= 90);
 }
 
+/** Verbs in -s that follow a year as its verb ("2021 remains", "2020 marks"), not as a counted noun. */
+const VERBS_IN_S = new Set(
+  'remains marks sees looks brings represents shows comes means begins ends starts includes promises continues appears seems needs requires follows proves becomes saw'.split(' '),
+);
+
 /** Whether token k could be a noun a number counts: a content word, not a cue, month or number. */
 function countNounAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k]?.text;
-  if (t === undefined || STOP_WORDS.has(t) || NEGATION_CUES.has(t) || /^\d/.test(t)) return false;
+  if (t === undefined || STOP_WORDS.has(t) || NEGATION_CUES.has(t) || VERBS_IN_S.has(t) || /^\d/.test(t)) return false;
   // Plural nouns and "people" count; "the 2020 election" is a year.
   return t === 'people' || (t.length > 3 && t.endsWith('s') && !t.endsWith('ss'));
 }

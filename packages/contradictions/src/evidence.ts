@@ -8,10 +8,12 @@
 import { analyseWith } from './analyse.js';
 import type { AliasTable, Analysis, Item } from './analyse.js';
 import { datesDisjoint } from './dates.js';
+import type { DateMention } from './dates.js';
 import { disjoint } from './interval.js';
+import { areSisters, hasKind } from './kinds.js';
 import { areAntonyms, mayHaveAntonyms } from './lexicon.js';
 import type { AntonymFilter } from './lexicon.js';
-import type { QuantityOptions } from './numbers.js';
+import type { Quantity, QuantityOptions } from './numbers.js';
 import { stem } from './tokens.js';
 
 export type EvidenceConflictKind = 'numeric' | 'date' | 'negation' | 'antonym' | 'entity' | 'unsupported';
@@ -53,6 +55,11 @@ export interface EvidenceRuleOptions extends QuantityOptions {
   oppositeCoverage: number;
   /** Also compare numbers and names anywhere in the window, at `minCoverage` (see `oppositeCoverage`). */
   windowValues: boolean;
+  /**
+   * Also a common noun for another of the same narrow kind (WordNet sister terms: wine for beer, a
+   * library for a museum), beside the same word or value. Reported as `entity`. Default true.
+   */
+  sisterTerms: boolean;
   /** Also an opposite beside the same word or value, anywhere in a quote clause close enough (see `windowConflicts`). */
   neighbourOpposites: boolean;
   /** Distinct content words a clause and its window must share. Default 2 (3 for negation). */
@@ -69,6 +76,7 @@ export const DEFAULT_EVIDENCE_RULE_OPTIONS: EvidenceRuleOptions = {
   oppositeCoverage: 0.5,
   windowValues: true,
   neighbourOpposites: true,
+  sisterTerms: true,
   minAnchors: 2,
 };
 
@@ -570,9 +578,51 @@ class Mentions {
   }
 }
 
+/** The way a quantity is open: "more than 5" has no upper end, "below 5" no lower one. */
+const openEnd = (q: Quantity) => (q.high === Infinity ? 'up' : q.low === -Infinity ? 'down' : undefined);
+
+/**
+ * Two bounds that state different things though their intervals meet: of one kind at different
+ * figures ("net debt below $26 billion" against "below $25 billion"), or of opposite kinds at one figure
+ * ("above $25 billion" against "below $25 billion", which share only the figure itself).
+ */
+function boundsApart(a: Quantity, b: Quantity): boolean {
+  const [x, y] = [openEnd(a), openEnd(b)];
+  if (x === undefined || y === undefined) return false;
+  const apart = Math.abs(a.value - b.value) > Math.max(Math.abs(a.value), Math.abs(b.value)) * 0.01;
+  return x === y ? apart : !apart;
+}
+
+/** Whether two quantities state different figures: no value fits both, or bounds of one kind apart. */
+const differentFigure = (a: Quantity, b: Quantity) => disjoint(a, b) || boundsApart(a, b);
+
+/**
+ * Whether two quantities may be one figure written two ways: their intervals meet, and their numbers
+ * are within a factor of two (a quarter apart when one is a bound and the other is not). An open
+ * bound reaches far ("below $25 billion" holds $0.14), so a meeting interval alone would let it stand
+ * for any smaller figure of the text.
+ */
+function sameFigure(a: Quantity, b: Quantity): boolean {
+  if (disjoint(a, b) || boundsApart(a, b)) return false;
+  const [x, y] = [Math.abs(a.value), Math.abs(b.value)];
+  // A bound against a figure ("at least $6" against "$10.52") must be near it to be that figure.
+  const reach = openEnd(a) === openEnd(b) ? 2 : 1.25;
+  return x === y || Math.min(x, y) * reach >= Math.max(x, y);
+}
+
+/**
+ * Whether two units may measure one thing: equal, or neither a percentage or a currency (a noun unit
+ * is read from the next word, and "30 new users" and "30 users" are one figure).
+ */
+const unitsAgree = (a: Quantity, b: Quantity) => a.unit === b.unit || !(HARD_UNIT.test(a.unit) || HARD_UNIT.test(b.unit));
+const HARD_UNIT = /^(?:%|[^\p{L}\d])$/u;
+
 function quantityMentioned(it: Item, m: Mentions): boolean {
   const q = it.quantity!;
-  if (m.quantities.some((o) => !disjoint(q, o.quantity!))) return true;
+  if (m.quantities.some((o) => unitsAgree(q, o.quantity!) && sameFigure(q, o.quantity!))) return true;
+  // A quote figure of the same number, read and found different ("below $25 billion" for "above $25
+  // billion"), is not the claim's figure written another way.
+  if (m.quantities.some((o) => o.quantity!.value === q.value && o.quantity!.unit === q.unit)) return false;
   // Digits the quote writes as part of a word ("7pm", "Q3") or a form the reader does not take apart.
   const digits = /\d+(?:[.,]\d+)*/.exec(q.text)?.[0]?.replace(/,/g, '');
   if (digits !== undefined && new RegExp(`(?<![\\d.])${digits.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(m.plain)) return true;
@@ -582,7 +632,7 @@ function quantityMentioned(it: Item, m: Mentions): boolean {
 
 function dateMentioned(it: Item, m: Mentions): boolean {
   const d = it.date!;
-  if (m.dates.some((o) => !datesDisjoint(d, o.date!))) return true;
+  if (m.dates.some((o) => !datesApart(d, o.date!))) return true;
   // A year the quote only writes as a number ("the 2020 figures").
   return m.quantities.some((o) => d.from.startsWith(String(o.quantity!.value)) && d.to.startsWith(String(o.quantity!.value)));
 }
@@ -674,6 +724,12 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
   for (const clause of claimClauses) {
     const end = clause.start + clause.text.length;
     for (const it of itemsIn(claimAnalysis.items, clause.start, end)) {
+      // A small count in words ("two speakers") need not be in a quote, but may still stand against
+      // another count in the same slot ("two speakers" against "three speakers").
+      if (it.kind === 'quantity' && WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)) {
+        absentValues.add(it);
+        continue;
+      }
       const unsupported =
         it.kind === 'quantity'
           ? !WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)
@@ -682,7 +738,7 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
             : // A declared entity is a subject of the workspace, which quotes often name by a pronoun.
               isName(claim, it, clause.start) && !it.key.startsWith('@') && !ADJECTIVE_LIKE.test(it.word) && !nameMentioned(it, mentions);
       if (!unsupported) continue;
-      if (it.kind !== 'date') absentValues.add(it);
+      absentValues.add(it);
       const written = `'${claim.slice(it.start, it.end)}'`;
       if (!missing.includes(written)) missing.push(written);
     }
@@ -773,32 +829,98 @@ function negatesAnchor(items: readonly Item[], cues: readonly Item[], pairs: Rea
 }
 
 /** A claim item no quote mentions, which the window rules may compare. */
-type WindowKind = 'antonym' | 'numeric' | 'entity';
+type WindowKind = 'antonym' | 'numeric' | 'date' | 'entity' | 'sister';
 
-/** Items of a clause this close to a word are its neighbours (the slot it fills). */
+/**
+ * Items of a clause this close to a word are its neighbours (the slot it fills): one on each side for
+ * an opposite, whose neighbours are common words; two for a number, date or name, which are rarer and
+ * stand apart from the words they qualify ("dividend to $0.14 per share").
+ */
 const NEIGHBOURS = 1;
+const VALUE_NEIGHBOURS = 2;
 
-/** "up" or "down" written right before a quantity ("up 40%", "down by 3 points"): the way it moved. */
+/**
+ * The way a figure moved, from a word of change right before it ("up 40%", "fell by 3 points", "an
+ * increase of 17%") or right after it ("17% higher", "$441 million, an increase").
+ */
 function directionOf(text: string, it: Item): 'up' | 'down' | undefined {
-  const m = /\b(up|down)(?:\s+by)?\s*$/i.exec(text.slice(Math.max(0, it.start - 12), it.start));
-  return m ? (m[1]!.toLowerCase() as 'up' | 'down') : undefined;
+  const before = DIRECTION_BEFORE.exec(text.slice(Math.max(0, it.start - 24), it.start));
+  const after = before ? undefined : DIRECTION_AFTER.exec(text.slice(it.end, it.end + 24));
+  const word = (before ?? after)?.[1]?.toLowerCase();
+  if (word === undefined) return undefined;
+  return /^(?:up|ris|rose|increas|grew|grow|gain|climb|jump|higher)/.test(word) ? 'up' : 'down';
+}
+
+/** Words of change written right before a figure ("up 40%", "fell by 3 points", "an increase of 17%"). */
+const DIRECTION_BEFORE =
+  /\b(up|down|rose|risen|rising|rises|increased|decreased|grew|fell|dropped|declined|gained|climbed|jumped|higher|lower|increase|decrease|rise|fall|drop|decline|gain)(?:\s+(?:by|of))?\s*$/i;
+/** The same words right after it ("17% higher", "$441 million, an increase"). */
+const DIRECTION_AFTER = /^\s*,?\s*(?:an?\s+)?(up|down|higher|lower|increase|decrease|rise|fall|drop|decline|gain)\b/i;
+
+/** Whether a date is closed at both ends ("in 2020", "5 May"), not open ("since March 2019"). */
+const closedDate = (it: Item) => dateOpenEnd(it.date!) === undefined && !it.date!.to.startsWith('9999');
+
+/** The way a date is open: "before May 2020" has no start, "since 2019" no end; a day without a year is neither. */
+function dateOpenEnd(d: DateMention): 'down' | 'up' | undefined {
+  const [noStart, noEnd] = [d.from.startsWith('0001'), d.to.startsWith('9999')];
+  return noStart === noEnd ? undefined : noStart ? 'down' : 'up';
+}
+
+/**
+ * Whether two dates state different times: no day fits both, or they are open the same way from
+ * different days ("before August 30th" against "before 31st August").
+ */
+function datesApart(a: DateMention, b: DateMention): boolean {
+  if (datesDisjoint(a, b)) return true;
+  const way = dateOpenEnd(a);
+  return way !== undefined && way === dateOpenEnd(b) && (way === 'down' ? a.to !== b.to : a.from !== b.from);
 }
 
 /** Whether two items stand for the same thing: one word, or quantities and dates that agree. */
 function sameItem(a: Item, b: Item): boolean {
   if (a.key !== b.key || a.kind === 'cue') return false;
-  if (a.kind === 'quantity') return !disjoint(a.quantity!, b.quantity!);
+  if (a.kind === 'quantity') return sameFigure(a.quantity!, b.quantity!);
   if (a.kind === 'date') return !datesDisjoint(a.date!, b.date!);
   return true;
 }
 
 /** Whether item i of `a` and item j of `b` have a neighbour in common (the same word or value beside both). */
-function shareNeighbour(a: readonly Item[], i: number, b: readonly Item[], j: number): boolean {
-  for (let x = Math.max(0, i - NEIGHBOURS); x <= Math.min(a.length - 1, i + NEIGHBOURS); x++) {
+function shareNeighbour(a: readonly Item[], i: number, b: readonly Item[], j: number, reach = NEIGHBOURS): boolean {
+  for (let x = Math.max(0, i - reach); x <= Math.min(a.length - 1, i + reach); x++) {
     if (x === i) continue;
-    for (let y = Math.max(0, j - NEIGHBOURS); y <= Math.min(b.length - 1, j + NEIGHBOURS); y++) if (y !== j && sameItem(a[x]!, b[y]!)) return true;
+    for (let y = Math.max(0, j - reach); y <= Math.min(b.length - 1, j + reach); y++) if (y !== j && sameItem(a[x]!, b[y]!)) return true;
   }
   return false;
+}
+
+/** Items before a word that a negation cue among them may govern ("not up 4%", "no new museum"). */
+const CUE_REACH = 3;
+
+/** Whether a negation cue stands among the CUE_REACH items before item i. */
+function cueBefore(items: readonly Item[], i: number): boolean {
+  for (let k = Math.max(0, i - CUE_REACH); k < i; k++) if (items[k]!.kind === 'cue') return true;
+  return false;
+}
+
+/**
+ * A sister term with a neighbour in common on one side only still fills the same slot when its clause
+ * and the quote clause share this many words: the two then tell of one thing.
+ */
+const SISTER_ANCHORS = 4;
+
+/**
+ * Whether item i of `a` and item j of `b` fill the same slot: a neighbour in common before both, and
+ * one after both (within VALUE_NEIGHBOURS), as "a *museum* in Paris" and "a *library* in Paris" do not
+ * (nothing before), but "visited the *museum* in Paris" and "visited the *library* in Paris" do.
+ */
+function sameSlot(a: readonly Item[], i: number, b: readonly Item[], j: number): boolean {
+  const side = (step: -1 | 1) => {
+    for (let x = i + step; x >= 0 && x < a.length && Math.abs(x - i) <= VALUE_NEIGHBOURS; x += step) {
+      for (let y = j + step; y >= 0 && y < b.length && Math.abs(y - j) <= VALUE_NEIGHBOURS; y += step) if (sameItem(a[x]!, b[y]!)) return true;
+    }
+    return false;
+  };
+  return side(-1) && side(1);
 }
 
 /**
@@ -828,17 +950,34 @@ function windowConflicts(
   const candidates = new Map<Item, WindowKind>();
   const directed = new Set<Item>();
   const absentWords: Item[] = [];
+  // Common nouns no quote writes, which a sister term of the quotes may stand against.
+  const absentNouns: Item[] = [];
   for (const clause of claimClauses) {
     for (const it of itemsIn(claimAnalysis.items, clause.start, clause.start + clause.text.length)) {
-      if (it.kind === 'word' && !found.has('antonym') && !judged.has(it) && !mentions.words.has(it.key) && !mentions.words.has(it.word)) absentWords.push(it);
+      if (it.kind === 'word' && !judged.has(it) && !mentions.words.has(it.key) && !mentions.words.has(it.word)) {
+        if (!found.has('antonym')) absentWords.push(it);
+        if (settings.sisterTerms && !found.has('entity') && hasKind(it.word)) absentNouns.push(it);
+      }
       if (it.kind === 'quantity' && !found.has('antonym') && directionOf(claim, it) !== undefined) directed.add(it);
-      if (settings.windowValues && absentValues.has(it) && !found.has(it.kind === 'quantity' ? 'numeric' : 'entity')) candidates.set(it, it.kind === 'quantity' ? 'numeric' : 'entity');
+      if (settings.windowValues && absentValues.has(it)) {
+        const kind: WindowKind = it.kind === 'quantity' ? 'numeric' : it.kind === 'date' ? 'date' : 'entity';
+        // A day without a year ("July 4th") is open at both ends: no time to set against another.
+        if (!found.has(kind) && !(kind === 'date' && !closedDate(it) && dateOpenEnd(it.date!) === undefined)) candidates.set(it, kind);
+      }
     }
   }
-  if (absentWords.length === 0 && candidates.size === 0 && directed.size === 0) return;
+  if (absentWords.length === 0 && absentNouns.length === 0 && candidates.size === 0 && directed.size === 0) return;
   const claimKeys = new Set(claimAnalysis.items.map((it) => it.key));
   const claimQuantities = claimAnalysis.items.filter((it) => it.kind === 'quantity');
-  if (absentWords.length > 0) {
+  const claimDates = claimAnalysis.items.filter((it) => it.kind === 'date');
+  // A quote's date stands against the claim's when both are closed or open the same way, they state
+  // different times, and no date of the claim is the quote's (else the claim has it, elsewhere).
+  const otherDate = (a: Item, b: Item) =>
+    b.kind === 'date' &&
+    (closedDate(b) ? closedDate(a) : dateOpenEnd(b.date!) !== undefined && dateOpenEnd(b.date!) === dateOpenEnd(a.date!)) &&
+    datesApart(a.date!, b.date!) &&
+    !claimDates.some((c) => !datesApart(c.date!, b.date!));
+  if (absentWords.length > 0 || absentNouns.length > 0) {
     // Quote words the claim does not write, each once; those with a prefix or suffix apart.
     const seen = new Set<string>();
     const others: Item[] = [];
@@ -859,6 +998,10 @@ function windowConflicts(
         }
       }
     }
+    if (absentNouns.length > 0) {
+      const nouns = others.filter((b) => hasKind(b.word));
+      for (const it of absentNouns) if (!candidates.has(it) && nouns.some((b) => areSisters(it.word, b.word))) candidates.set(it, 'sister');
+    }
   }
   if (candidates.size === 0 && directed.size === 0) return;
   const segments = quoteAnalyses.flatMap((analysis, quote) =>
@@ -876,61 +1019,94 @@ function windowConflicts(
     const side: Side = { analysis: claimAnalysis, start: clause.start, end, items };
     const claimNegated = items.some((it) => it.kind === 'cue');
     let best: { lineup: Lineup; quote: number; side: Side } | undefined;
-    const close: Array<{ quote: number; side: Side }> = [];
+    const close: Array<{ quote: number; side: Side; anchors: number }> = [];
+    const clauseWords = new Set(items.filter((it) => it.kind === 'word').map((it) => it.key));
     for (const segment of segments) {
       const lineup = lineUp(side, segment.side);
-      if (!lineup || lineup.anchors < settings.minAnchors + 1) continue;
-      close.push(segment);
+      if (!lineup) continue;
+      // Close: the words the two clauses share, in any order (the neighbour rules read no order).
+      const shared = new Set(segment.side.items.filter((it) => it.kind === 'word' && clauseWords.has(it.key)).map((it) => it.key)).size;
+      if (shared >= settings.minAnchors + 1) close.push({ ...segment, anchors: shared });
+      if (lineup.anchors < settings.minAnchors + 1) continue;
       if (!best || lineup.anchors > best.lineup.anchors) best = { lineup, quote: segment.quote, side: segment.side };
     }
-    if (!best) continue;
-    const { pairs, claimCues, quoteCues, coverage } = best.lineup;
-    const quoteText = best.side.analysis.text;
-    const window = best.side.items.slice(Math.max(0, pairs[0]![1] - EDGE), pairs[pairs.length - 1]![1] + EDGE + 1);
-    for (const a of mine) {
-      const kind = candidates.get(a);
-      if (kind === undefined || reported.has(kind)) continue;
-      if (coverage < (kind === 'antonym' ? settings.oppositeCoverage : settings.minCoverage)) continue;
-      let b: Item | undefined;
-      if (kind === 'antonym') {
-        if (claimCues.length > 0 !== quoteCues.length > 0) continue;
-        b = window.find((it) => it.kind === 'word' && !claimKeys.has(it.key) && areOpposites(a.word, it.word, settings.antonyms));
-      } else if (kind === 'numeric') {
-        b = window.find((it) => it.kind === 'quantity' && it.quantity!.unit === a.quantity!.unit && disjoint(a.quantity!, it.quantity!) && !claimQuantities.some((c) => !disjoint(c.quantity!, it.quantity!)));
-      } else {
-        b = window.find((it) => isName(quoteText, it, best.side.start) && !ADJECTIVE_LIKE.test(it.word) && !claimKeys.has(it.key));
+    if (!best && close.length === 0) continue;
+    if (best) {
+      const top = best;
+      const { pairs, claimCues, quoteCues, coverage } = top.lineup;
+      const quoteText = top.side.analysis.text;
+      const window = top.side.items.slice(Math.max(0, pairs[0]![1] - EDGE), pairs[pairs.length - 1]![1] + EDGE + 1);
+      for (const a of mine) {
+        const kind = candidates.get(a);
+        // A sister term needs the same slot: it is judged beside its neighbours only.
+        if (kind === undefined || kind === 'sister' || reported.has(kind)) continue;
+        if (coverage < (kind === 'antonym' ? settings.oppositeCoverage : settings.minCoverage)) continue;
+        let b: Item | undefined;
+        if (kind === 'antonym') {
+          if (claimCues.length > 0 !== quoteCues.length > 0) continue;
+          b = window.find((it) => it.kind === 'word' && !claimKeys.has(it.key) && areOpposites(a.word, it.word, settings.antonyms));
+        } else if (kind === 'date') {
+          b = window.find((it) => otherDate(a, it));
+        } else if (kind === 'numeric') {
+          b = window.find((it) => it.kind === 'quantity' && it.quantity!.unit === a.quantity!.unit && differentFigure(a.quantity!, it.quantity!) && !claimQuantities.some((c) => sameFigure(c.quantity!, it.quantity!)));
+        } else {
+          b = window.find((it) => isName(quoteText, it, top.side.start) && !ADJECTIVE_LIKE.test(it.word) && !claimKeys.has(it.key));
+        }
+        if (!b) continue;
+        const written = (it: Item, text: string) => (it.kind === 'quantity' ? it.quantity!.text : it.kind === 'date' ? it.date!.text : kind === 'antonym' ? it.word : text.slice(it.start, it.end));
+        reported.add(kind);
+        report({ kind, reason: `'${written(a, claim)}' vs '${written(b, quoteText)}'`, quote: top.quote });
       }
-      if (!b) continue;
-      const written = (it: Item, text: string) => (it.kind === 'quantity' ? it.quantity!.text : kind === 'antonym' ? it.word : text.slice(it.start, it.end));
-      reported.add(kind);
-      report({ kind, reason: `'${written(a, claim)}' vs '${written(b, quoteText)}'`, quote: best.quote });
     }
     if (reported.has('antonym') || !settings.neighbourOpposites) continue;
-    // An opposite, or the other direction, beside the same word or value.
+    // What stands in the same slot as a claim item in a quote clause: a value, a name or a sister
+    // term beside the same words, an opposite beside the same word or value, or the other direction.
+    const inSlot = (a: Item, i: number, b: Item, j: number, segment: (typeof close)[number]): { kind: EvidenceConflictKind; reason: string } | undefined => {
+      const other = segment.side.items;
+      const quoteText = segment.side.analysis.text;
+      const kind = candidates.get(a);
+      if (kind === 'numeric' && !reported.has('numeric') && b.kind === 'quantity' && b.quantity!.unit === a.quantity!.unit && differentFigure(a.quantity!, b.quantity!)) {
+        if (!claimQuantities.some((c) => sameFigure(c.quantity!, b.quantity!)) && shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS)) {
+          return { kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'` };
+        }
+      }
+      if (kind === 'date' && !reported.has('date') && otherDate(a, b) && shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS)) {
+        return { kind: 'date', reason: `'${a.date!.text}' vs '${b.date!.text}'` };
+      }
+      // Another name in the same slot: "the Packers and the Chiefs" against "the Patriots and the Chiefs".
+      if (kind === 'entity' && !reported.has('entity') && b.kind === 'word' && !claimKeys.has(b.key) && isName(quoteText, b, segment.side.start) && !ADJECTIVE_LIKE.test(b.word)) {
+        if (shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS)) return { kind: 'entity', reason: `'${claim.slice(a.start, a.end)}' vs '${quoteText.slice(b.start, b.end)}'` };
+      }
+      // A thing of the same kind in the same slot: "the old museum on the high street" against "the
+      // old library on the high street". Opposite nouns (man, woman) are the antonym rule's.
+      if (kind === 'sister' && !reported.has('entity') && b.kind === 'word' && !claimKeys.has(b.key) && areSisters(a.word, b.word) && !areAntonyms(a.word, b.word, { synset: true, nouns: true })) {
+        if (sameSlot(items, i, other, j) || (segment.anchors >= SISTER_ANCHORS && shareNeighbour(items, i, other, j))) return { kind: 'entity', reason: `'${a.word}' vs '${b.word}'` };
+      }
+      if (kind === 'antonym' && b.kind === 'word' && !claimKeys.has(b.key) && areOpposites(a.word, b.word, settings.antonyms) && shareNeighbour(items, i, other, j)) {
+        return { kind: 'antonym', reason: `'${a.word}' vs '${b.word}'` };
+      }
+      if (directed.has(a) && b.kind === 'quantity' && sameItem(a, b)) {
+        const [x, y] = [directionOf(claim, a), directionOf(quoteText, b)];
+        if (y !== undefined && x !== y) return { kind: 'antonym', reason: `'${x} ${a.quantity!.text}' vs '${y} ${b.quantity!.text}'` };
+      }
+      return undefined;
+    };
     neighbours: for (const segment of close) {
       const other = segment.side.items;
-      if (other.some((it) => it.kind === 'cue') !== claimNegated) continue;
-      const quoteText = segment.side.analysis.text;
+      // Opposites are read in clauses of one polarity ("not closed" may be "open"); a value, with the
+      // cues just before it only (a cue elsewhere in a long clause says nothing of it).
+      const samePolarity = other.some((it) => it.kind === 'cue') === claimNegated;
       for (const a of mine) {
         const i = items.indexOf(a);
         for (let j = 0; j < other.length; j++) {
-          const b = other[j]!;
-          let reason: string | undefined;
-          if (candidates.get(a) === 'antonym' && b.kind === 'word' && !claimKeys.has(b.key) && areOpposites(a.word, b.word, settings.antonyms)) reason = `'${a.word}' vs '${b.word}'`;
-          else if (candidates.get(a) === 'numeric' && !reported.has('numeric') && b.kind === 'quantity' && b.quantity!.unit === a.quantity!.unit && disjoint(a.quantity!, b.quantity!) && !claimQuantities.some((c) => !disjoint(c.quantity!, b.quantity!)) && shareNeighbour(items, i, other, j)) {
-            reported.add('numeric');
-            report({ kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'`, quote: segment.quote });
-            continue;
-          }
-          else if (directed.has(a) && b.kind === 'quantity' && sameItem(a, b)) {
-            const [x, y] = [directionOf(claim, a), directionOf(quoteText, b)];
-            if (y !== undefined && x !== y) reason = `'${x} ${a.quantity!.text}' vs '${y} ${b.quantity!.text}'`;
-          }
-          if (reason !== undefined && (directed.has(a) || shareNeighbour(items, i, other, j))) {
-            reported.add('antonym');
-            report({ kind: 'antonym', reason, quote: segment.quote });
-            break neighbours;
-          }
+          if (cueBefore(items, i) !== cueBefore(other, j) || (candidates.get(a) === 'antonym' && !samePolarity)) continue;
+          const conflict = inSlot(a, i, other[j]!, j, segment);
+          if (!conflict) continue;
+          reported.add(conflict.kind === 'entity' || conflict.kind === 'numeric' || conflict.kind === 'date' ? conflict.kind : 'antonym');
+          report({ ...conflict, quote: segment.quote });
+          // An opposite settles the clause; values go on to the next claim item.
+          if (conflict.kind === 'antonym') break neighbours;
+          break;
         }
       }
     }
@@ -957,10 +1133,12 @@ function clauseConflicts(
     for (const [i, j] of lineup.pairs) {
       const a = side.items[i]!;
       const b = quoteSide.items[j]!;
-      if (a.kind === 'quantity' && a.quantity!.unit === b.quantity!.unit && disjoint(a.quantity!, b.quantity!) && !quantityMentioned(a, mentions)) {
+      // The quote's value must not be the claim's elsewhere ("for 2020 and for 2021" against "for 2021").
+      const elsewhere = (kind: 'quantity' | 'date') => side.analysis.items.some((c) => c !== a && c.kind === kind && (kind === 'quantity' ? sameFigure(c.quantity!, b.quantity!) : !datesApart(c.date!, b.date!)));
+      if (a.kind === 'quantity' && a.quantity!.unit === b.quantity!.unit && differentFigure(a.quantity!, b.quantity!) && !quantityMentioned(a, mentions) && !elsewhere('quantity')) {
         out.push({ kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'` });
       }
-      if (a.kind === 'date' && datesDisjoint(a.date!, b.date!) && !dateMentioned(a, mentions)) {
+      if (a.kind === 'date' && datesApart(a.date!, b.date!) && !dateMentioned(a, mentions) && !elsewhere('date')) {
         out.push({ kind: 'date', reason: `'${a.date!.text}' vs '${b.date!.text}'` });
       }
     }

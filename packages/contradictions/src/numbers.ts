@@ -41,6 +41,7 @@ const COMPARATORS: ReadonlyArray<readonly [string[], Bound]> = (
     ['no fewer than', 'lower'], ['no less than', 'lower'], ['not less than', 'lower'], ['not fewer than', 'lower'],
     ['in excess of', 'lower'], ['a minimum of', 'lower'], ['more than', 'lower'], ['greater than', 'lower'],
     ['upwards of', 'lower'], ['at least', 'lower'], ['over', 'lower'], ['above', 'lower'], ['exceeding', 'lower'],
+    ['exceed', 'lower'], ['exceeds', 'lower'], ['exceeded', 'lower'],
     ['no more than', 'upper'], ['not more than', 'upper'], ['a maximum of', 'upper'], ['as many as', 'upper'],
     ['as much as', 'upper'], ['less than', 'upper'], ['fewer than', 'upper'], ['at most', 'upper'], ['up to', 'upper'],
     ['under', 'upper'], ['below', 'upper'],
@@ -205,11 +206,15 @@ function interval(value: number, bound: Bound, tolerance: number): Interval {
   }
 }
 
+/** A quarter of the year written short: "Q3", "3Q" (the third quarter, a rank). */
+const QUARTER = /^(?:q([1-4])|([1-4])q)$/;
+
 /** Whether a quantity could start with this token: a cheap test that spares most words the full reading. */
 export function mayStartQuantity(word: string): boolean {
   const first = word.charCodeAt(0);
   if (first >= 48 && first <= 57) return true;
   return (
+    QUARTER.test(word) ||
     COMPARATORS_BY_FIRST.has(word) ||
     CURRENCY.has(word) ||
     SMALL.has(word) ||
@@ -235,6 +240,14 @@ export function readQuantity(
 ): { quantity: Quantity; next: number } | undefined {
   const head = tokens[at]?.text ?? '';
   if (!mayStartQuantity(head)) return undefined;
+  const quarter = QUARTER.exec(head);
+  if (quarter) {
+    // "Q3" is "the third quarter": the same rank and unit, so the two forms compare.
+    const value = Number(quarter[1] ?? quarter[2]);
+    const token = tokens[at]!;
+    const written = text.slice(token.start, token.end);
+    return { quantity: { text: written, value, low: value, high: value, unit: 'quarter', unitText: written, ordinal: true, start: token.start, end: token.end }, next: at + 1 };
+  }
   let i = at;
   let bound: Bound = 'exact';
   let comparator: string | undefined;

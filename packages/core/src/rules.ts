@@ -82,7 +82,7 @@ export const RULES = {
   'contradiction-date': error('Two aligned texts (two claims, or a claim and its quote) give dates that share no day.'),
   'contradiction-negation': error('Two aligned texts (two claims, or a claim and its quote) differ by a negation.'),
   'contradiction-antonym': error('Two aligned texts (two claims, or a claim and its quote) differ by a pair of antonyms.'),
-  'contradiction-entity': error('Two aligned texts (two claims, or a claim and its quote) name a different person, organisation, place or role in the same place.'),
+  'contradiction-entity': error('Two aligned texts (two claims, or a claim and its quote) name a different person, organisation, place or role in the same place, or another thing of the same kind (a library for a museum).'),
   'contradiction-unsupported': warning('A claim states a number, date or name that none of its evidence quotes mentions, in any form.'),
   // Writing claims.yaml (update and add): why nothing was written
   'write-refused-in-ci': error('update or add would write claims.yaml while CI is set, and --force was not given.'),

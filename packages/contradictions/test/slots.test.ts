@@ -1,0 +1,191 @@
+// The claim-against-evidence rules that set a value of the claim against the value a quote gives in
+// the same slot: figures with open bounds, quarters, years, dates open at one end, names and common
+// nouns of one kind (sister terms) beside the same words, and the way a figure moved.
+import { describe, expect, it } from 'vitest';
+import { analyse, evidenceConflicts } from '../src/index.js';
+import type { EvidenceRuleOptions } from '../src/index.js';
+import { areSisters, hasKind } from '../src/kinds.js';
+
+const found = (claim: string, quotes: string[], options: Partial<EvidenceRuleOptions> = {}) => evidenceConflicts(claim, quotes, options);
+const conflicts = (claim: string, quotes: string[], options: Partial<EvidenceRuleOptions> = {}) => found(claim, quotes, options).filter((f) => f.kind !== 'unsupported');
+const kinds = (claim: string, quotes: string[], options: Partial<EvidenceRuleOptions> = {}) => conflicts(claim, quotes, options).map((f) => f.kind);
+const unsupported = (claim: string, quotes: string[]) => found(claim, quotes).find((f) => f.kind === 'unsupported')?.reason;
+
+describe('a figure with an open bound stands for no smaller figure', () => {
+  const QUOTE =
+    'The council expects its debt to fall below £25 million by March, and it will raise the weekly allowance for carers to £1.30 an hour, the leader said.';
+
+  it('flags a figure that an open bound of another figure used to hide', () => {
+    const claim = 'The council will raise the weekly allowance for carers to £1.40 an hour and expects its debt to fall below £25 million.';
+    expect(conflicts(claim, [QUOTE])).toEqual([{ kind: 'numeric', reason: "'£1.40' vs '£1.30'", quote: 0 }]);
+    expect(unsupported(claim, [QUOTE])).toBe("'£1.40' is in no quote");
+  });
+
+  it('leaves the claim that gives the quote figures', () => {
+    expect(found('The council will raise the allowance for carers to £1.30 an hour and expects its debt to fall below £25 million.', [QUOTE])).toEqual([]);
+  });
+
+  it('flags bounds of one kind at different figures, and of opposite kinds at one figure', () => {
+    expect(conflicts('The council expects its debt to fall below £26 million by March.', [QUOTE])).toEqual([
+      { kind: 'numeric', reason: "'below £26 million' vs 'below £25 million'", quote: 0 },
+    ]);
+    expect(kinds('The council expects its debt to stay above £25 million by March.', [QUOTE])).toContain('numeric');
+  });
+
+  it('reads "more than" and "over" at one figure as one bound, and close bounds as one figure', () => {
+    const quote = 'More than 1,000 residents signed the petition against the closure of the library.';
+    expect(found('Over 1,000 residents signed the petition against the library closure.', [quote])).toEqual([]);
+    expect(found('Over 1,005 residents signed the petition against the library closure.', [quote])).toEqual([]);
+  });
+
+  it('does not count a percentage as the mention of a count of days', () => {
+    const quote = 'Subscribers can cancel within 14 days, and prices rise by up to 50% next year, the company said.';
+    expect(unsupported('Subscribers can cancel within 30 days, the company said.', [quote])).toBe("'30' is in no quote");
+    expect(conflicts('Subscribers can cancel within 30 days, the company said.', [quote])).toEqual([{ kind: 'numeric', reason: "'30' vs '14'", quote: 0 }]);
+  });
+});
+
+describe('quarters, years and dates in the same slot', () => {
+  it('reads "Q3" and "3Q" as the third quarter', () => {
+    const quantities = (text: string) => analyse(text).items.filter((it) => it.kind === 'quantity').map((it) => [it.quantity!.value, it.quantity!.unit, it.quantity!.ordinal]);
+    expect(quantities('Profit rose in Q3 and fell in 4Q.')).toEqual([
+      [3, 'quarter', true],
+      [4, 'quarter', true],
+    ]);
+    expect(unsupported('Profit rose in Q3.', ['Profit rose in the third quarter.'])).toBeUndefined();
+    expect(unsupported('Profit rose in Q2.', ['Profit rose in the third quarter.'])).toBe("'Q2' is in no quote");
+  });
+
+  it('reads a year before a verb in -s as a year', () => {
+    const dates = (text: string) => analyse(text).items.filter((it) => it.kind === 'date').map((it) => it.date!.text);
+    expect(dates('The forecast for 2021 remains unchanged.')).toEqual(['2021']);
+    expect(dates('The club sold 2021 tickets.')).toEqual([]);
+  });
+
+  it('flags a year in place of the quote year beside the same words', () => {
+    const quote = 'Our sales forecast for 2021 remains in the range of $1.7 billion to $1.8 billion.';
+    expect(conflicts('The sales forecast for 2020 remains between $1.7 billion and $1.8 billion.', [quote])).toEqual([{ kind: 'date', reason: "'2020' vs '2021'", quote: 0 }]);
+    expect(kinds('The sales forecast for 2021 remains between $1.7 billion and $1.8 billion.', [quote])).toEqual([]);
+  });
+
+  it('does not set a year against one the claim also gives', () => {
+    const quote = 'Our sales forecast for 2021 remains in the range of $1.7 billion to $1.8 billion.';
+    expect(kinds('The sales forecast for 2020 and for 2021 remains between $1.7 billion and $1.8 billion.', [quote])).not.toContain('date');
+  });
+
+  it('flags dates open the same way from different days, and leaves the same day', () => {
+    const quote = 'The offer is valid for the first 20 customers who sign up before 31 August 2022.';
+    expect(conflicts('The offer is valid for the first 20 customers who sign up before 30 August 2022.', [quote])).toEqual([
+      { kind: 'date', reason: "'before 30 August 2022' vs 'before 31 August 2022'", quote: 0 },
+    ]);
+    expect(found('The offer is valid for the first 20 customers who sign up before August 31, 2022.', [quote])).toEqual([]);
+  });
+});
+
+describe('a name in the slot of another name', () => {
+  const QUOTE = 'The final will be played between the Tigers and the Lions on Sunday afternoon in the capital.';
+
+  it('flags a name the quotes never write where they write another beside the same name', () => {
+    expect(conflicts('The final on Sunday will be played between the Eagles and the Lions.', [QUOTE])).toEqual([{ kind: 'entity', reason: "'Eagles' vs 'Tigers'", quote: 0 }]);
+  });
+
+  it('leaves the names in another order, and a name that no quote name stands beside', () => {
+    expect(found('The final on Sunday will be played between the Lions and the Tigers.', [QUOTE])).toEqual([]);
+    expect(kinds('The Eagles did not reach the final on Sunday.', [QUOTE])).not.toContain('entity');
+  });
+});
+
+describe('sister terms: another thing of the same narrow kind', () => {
+  it('knows sister terms from WordNet, and not synonyms, kinds or abstract nouns', () => {
+    expect(areSisters('museum', 'library')).toBe(true);
+    expect(areSisters('beer', 'wine')).toBe(true);
+    expect(areSisters('paintings', 'sculptures')).toBe(true);
+    expect(areSisters('car', 'truck')).toBe(true);
+    // Synonyms share a sense; a kind is no sister of its members.
+    expect(areSisters('car', 'automobile')).toBe(false);
+    expect(areSisters('man', 'person')).toBe(false);
+    expect(areSisters('wine', 'beverage')).toBe(false);
+    // Abstract nouns and words used mostly as verbs have none.
+    expect(hasKind('research')).toBe(false);
+    expect(hasKind('offer')).toBe(false);
+    expect(areSisters('research', 'study')).toBe(false);
+  });
+
+  const QUOTE = 'Volunteers will reopen the old museum on the high street next month, the council said.';
+
+  it('flags a noun the quotes never write where they write its sister between the same words', () => {
+    expect(conflicts('The council said volunteers will reopen the old library on the high street.', [QUOTE])).toEqual([
+      { kind: 'entity', reason: "'library' vs 'museum'", quote: 0 },
+    ]);
+  });
+
+  it('leaves a sister that fills no shared slot, a synonym, and the rule switched off', () => {
+    expect(kinds('The library on the corner closed last year.', [QUOTE])).toEqual([]);
+    expect(kinds('The council said volunteers will reopen the old museum on the high street.', [QUOTE])).toEqual([]);
+    expect(kinds('The council said volunteers will reopen the old library on the high street.', [QUOTE], { sisterTerms: false })).toEqual([]);
+  });
+
+  it('leaves opposite nouns to the antonym rule', () => {
+    expect(kinds('The council said a woman will reopen the old museum on the high street.', ['The council said a man will reopen the old museum on the high street.'])).not.toContain('entity');
+  });
+});
+
+describe('the way a figure moved, written before or after it', () => {
+  const QUOTE = 'Third-quarter earnings per share were $0.34, up 17% from $0.29 a year earlier.';
+
+  it('flags "decreased by 17%" against "up 17%"', () => {
+    expect(conflicts('Earnings per share decreased by 17% from a year earlier.', [QUOTE])).toEqual([{ kind: 'antonym', reason: "'down 17%' vs 'up 17%'", quote: 0 }]);
+  });
+
+  it('flags "17% lower" against "up 17%", and leaves the same way', () => {
+    expect(kinds('Earnings per share were 17% lower than a year earlier.', [QUOTE])).toContain('antonym');
+    expect(kinds('Earnings per share rose by 17% from a year earlier.', [QUOTE])).toEqual([]);
+    expect(kinds('Earnings per share were 17% higher than a year earlier.', [QUOTE])).toEqual([]);
+  });
+});
+
+describe('small counts written as words', () => {
+  const QUOTE = 'Three ministers resigned from the cabinet on Thursday over the budget.';
+
+  it('flags a count in words against another in the same slot, without calling it unsupported', () => {
+    expect(conflicts('Two ministers resigned from the cabinet on Thursday.', [QUOTE])).toEqual([{ kind: 'numeric', reason: "'Two' vs 'Three'", quote: 0 }]);
+    expect(unsupported('Two ministers resigned from the cabinet on Thursday.', [QUOTE])).toBeUndefined();
+  });
+
+  it('leaves the same count', () => {
+    expect(found('Three ministers resigned from the cabinet on Thursday.', [QUOTE])).toEqual([]);
+  });
+});
+
+describe('how close a quote clause must be, and what a cue governs', () => {
+  it('compares a value in a quote clause that shares its words in another order', () => {
+    const quote = 'To thank readers, the paper is offering a 10% discount on the first year of a subscription until Friday.';
+    const claim = 'Readers can get the paper at a discounted rate of 5% on the first year of a subscription.';
+    expect(conflicts(claim, [quote])).toEqual([{ kind: 'numeric', reason: "'5%' vs '10%'", quote: 0 }]);
+    expect(kinds('Readers can get the paper at a discounted rate of 10% on the first year of a subscription.', [quote])).toEqual([]);
+  });
+
+  it('reads a cue elsewhere in a long clause as no negation of the figure', () => {
+    const quote = 'First-quarter earnings per share were $3.50, up 40.6% from last year.';
+    const claim = 'Earnings per share were $3.50 in the first quarter, down 40.6% from last year, which shows the company has not recovered.';
+    expect(kinds(claim, [quote])).toContain('antonym');
+    // A cue right before the figure governs it: "not up 40.6%" may be "down".
+    expect(kinds('Earnings per share were $3.50 in the first quarter, and not down 40.6% from last year.', [quote])).not.toContain('antonym');
+  });
+
+  it('reads "exceed" as a lower bound, and sets it against another lower bound', () => {
+    const quote = 'The company now expects raw material costs to exceed 10% for the fiscal year.';
+    expect(conflicts('Raw material costs are expected to exceed 9% for the fiscal year.', [quote])).toEqual([
+      { kind: 'numeric', reason: "'exceed 9%' vs 'exceed 10%'", quote: 0 },
+    ]);
+    expect(found('Raw material costs are expected to exceed 10% for the fiscal year.', [quote])).toEqual([]);
+  });
+
+  it('does not let a bound stand for a figure far above it', () => {
+    const quotes = ['Full-year earnings are now expected to be at least $6 per share.', 'First-quarter earnings per share were $5.52, against a loss a year earlier.'];
+    expect(unsupported('First-quarter earnings per share were $10.52, against a loss a year earlier.', quotes)).toBe("'$10.52' is in no quote");
+    expect(conflicts('First-quarter earnings per share were $10.52, against a loss a year earlier.', quotes)).toEqual([{ kind: 'numeric', reason: "'$10.52' vs '$5.52'", quote: 1 }]);
+    // A bound near a figure is that figure, as a claim may round it: "more than $5" for $5.52.
+    expect(unsupported('First-quarter earnings per share were more than $5, against a loss a year earlier.', quotes)).toBeUndefined();
+  });
+});
