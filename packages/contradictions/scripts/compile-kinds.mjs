@@ -23,11 +23,22 @@ const outFile = join(here, '..', 'lib', 'kinds.json');
 const KIND_LIMIT = 40;
 /**
  * WordNet's lexicographer files of things one can point at or date: animals, artifacts, body parts,
- * food, groups, locations, natural objects, people, plants, substances, times. Abstract nouns (acts,
+ * food, locations, natural objects, people, plants, substances, times. Abstract nouns (acts,
  * attributes, cognition, communication, states) have sister terms that are near-synonyms in use
- * ("research" and "study", "implications" and "effects"), so they take no part.
+ * ("research" and "study", "implications" and "effects"), and so do groups ("company" and
+ * "business", "party" and "faction"): they take no part.
  */
-const CONCRETE_FILES = new Set(['05', '06', '08', '13', '14', '15', '17', '18', '20', '27', '28']);
+const CONCRETE_FILES = new Set(['05', '06', '08', '13', '15', '17', '18', '20', '27', '28']);
+
+/**
+ * Sister terms in WordNet that news writing uses for one another: a claim may call a prison a jail.
+ * Each pair, both ways.
+ */
+const INTERCHANGEABLE = [
+  ['jail', 'prison'], ['boat', 'ship'], ['town', 'city'], ['sea', 'ocean'], ['hill', 'mountain'], ['village', 'hamlet'],
+  ['school', 'college'], ['door', 'gate'], ['road', 'street'], ['market', 'bazaar'], ['temple', 'shrine'],
+  ['county', 'district'], ['lorry', 'truck'], ['cab', 'taxi'], ['flat', 'apartment'], ['pavement', 'sidewalk'],
+];
 
 /** Levels of hypernyms read for "is a kind of the other". */
 const ANCESTOR_DEPTH = 6;
@@ -106,6 +117,7 @@ function main() {
   const json = `${JSON.stringify({
     about: 'Kinds of common nouns (WordNet 3.1 hypernyms, one and two levels up, narrow kinds only) compiled by scripts/compile-kinds.mjs. Build output.',
     nouns: entries.join(','),
+    interchangeable: INTERCHANGEABLE.map((pair) => pair.join(' ')).join(','),
   })}\n`;
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, json);

@@ -123,7 +123,7 @@ function isIdentifier(q: Quantity, tokens: readonly Token[], at: number, text: s
 
 /** Verbs in -s that follow a year as its verb ("2021 remains", "2020 marks"), not as a counted noun. */
 const VERBS_IN_S = new Set(
-  'remains marks sees looks brings represents shows comes means begins ends starts includes promises continues appears seems needs requires follows proves becomes saw'.split(' '),
+  'remains sees brings represents comes begins includes continues appears seems requires follows proves becomes'.split(' '),
 );
 
 /** Whether token k could be a noun a number counts: a content word, not a cue, month or number. */

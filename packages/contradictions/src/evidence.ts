@@ -8,7 +8,6 @@
 import { analyseWith } from './analyse.js';
 import type { AliasTable, Analysis, Item } from './analyse.js';
 import { datesDisjoint } from './dates.js';
-import type { DateMention } from './dates.js';
 import { disjoint } from './interval.js';
 import { areSisters, hasKind } from './kinds.js';
 import { areAntonyms, mayHaveAntonyms } from './lexicon.js';
@@ -581,29 +580,61 @@ class Mentions {
 /** The way a quantity is open: "more than 5" has no upper end, "below 5" no lower one. */
 const openEnd = (q: Quantity) => (q.high === Infinity ? 'up' : q.low === -Infinity ? 'down' : undefined);
 
+/** Whether two numbers differ by more than 1% of the larger. */
+const apart = (a: Quantity, b: Quantity) => Math.abs(a.value - b.value) > Math.max(Math.abs(a.value), Math.abs(b.value)) * 0.01;
+
 /**
- * Two bounds that state different things though their intervals meet: of one kind at different
- * figures ("net debt below $26 billion" against "below $25 billion"), or of opposite kinds at one figure
- * ("above $25 billion" against "below $25 billion", which share only the figure itself).
+ * Bounds of opposite kinds at one figure ("above $25 billion" against "below $25 billion"): their
+ * intervals share only that figure, yet they say opposite things.
  */
-function boundsApart(a: Quantity, b: Quantity): boolean {
+function oppositeBounds(a: Quantity, b: Quantity): boolean {
   const [x, y] = [openEnd(a), openEnd(b)];
-  if (x === undefined || y === undefined) return false;
-  const apart = Math.abs(a.value - b.value) > Math.max(Math.abs(a.value), Math.abs(b.value)) * 0.01;
-  return x === y ? apart : !apart;
+  return x !== undefined && y !== undefined && x !== y && !apart(a, b);
 }
 
-/** Whether two quantities state different figures: no value fits both, or bounds of one kind apart. */
-const differentFigure = (a: Quantity, b: Quantity) => disjoint(a, b) || boundsApart(a, b);
+/**
+ * Bounds of one kind at different figures ("more than 1,000" against "more than 1,200"): not one
+ * figure written two ways, so the claim's is unsupported; but one may imply the other, so never a
+ * conflict.
+ */
+function boundsOfOneKindApart(a: Quantity, b: Quantity): boolean {
+  const way = openEnd(a);
+  return way !== undefined && way === openEnd(b) && apart(a, b);
+}
+
+/** The place of the last digit a figure is written to, in its units ("$2.3 billion": 0.1 billion); none for words. */
+function writtenStep(q: Quantity): number | undefined {
+  const m = /(\d[\d,]*)(?:\.(\d+))?/.exec(q.text);
+  if (!m) return undefined;
+  const literal = Number(`${m[1]!.replace(/,/g, '')}${m[2] === undefined ? '' : `.${m[2]}`}`);
+  return literal > 0 ? (q.value / literal) * 10 ** -(m[2]?.length ?? 0) : undefined;
+}
+
+/**
+ * Whether the figure written to fewer places is the other one rounded ("$2.3 billion" for "$2.31
+ * billion", "$441 million" for "$441.2 million"; not "40%" for "40.6%"). Exact figures only.
+ */
+function roundedAlike(a: Quantity, b: Quantity): boolean {
+  if (a.low !== a.high || b.low !== b.high || a.ordinal || b.ordinal) return false;
+  const [x, y] = [writtenStep(a), writtenStep(b)];
+  if (x === undefined || y === undefined || x === y) return false;
+  return Math.abs(a.value - b.value) <= Math.max(x, y) / 2 + Number.EPSILON * Math.abs(a.value);
+}
+
+/**
+ * Whether two quantities state different figures: no value fits both (unless one is the other
+ * rounded), or opposite bounds at one figure.
+ */
+const differentFigure = (a: Quantity, b: Quantity) => (disjoint(a, b) && !roundedAlike(a, b)) || oppositeBounds(a, b);
 
 /**
  * Whether two quantities may be one figure written two ways: their intervals meet, and their numbers
- * are within a factor of two (a quarter apart when one is a bound and the other is not). An open
+ * are within a factor of two (a quarter apart when only one of them is a bound). An open
  * bound reaches far ("below $25 billion" holds $0.14), so a meeting interval alone would let it stand
  * for any smaller figure of the text.
  */
 function sameFigure(a: Quantity, b: Quantity): boolean {
-  if (disjoint(a, b) || boundsApart(a, b)) return false;
+  if (differentFigure(a, b) || boundsOfOneKindApart(a, b)) return false;
   const [x, y] = [Math.abs(a.value), Math.abs(b.value)];
   // A bound against a figure ("at least $6" against "$10.52") must be near it to be that figure.
   const reach = openEnd(a) === openEnd(b) ? 2 : 1.25;
@@ -632,9 +663,34 @@ function quantityMentioned(it: Item, m: Mentions): boolean {
 
 function dateMentioned(it: Item, m: Mentions): boolean {
   const d = it.date!;
-  if (m.dates.some((o) => !datesApart(d, o.date!))) return true;
+  if (m.dates.some((o) => !datesDisjoint(d, o.date!))) return true;
   // A year the quote only writes as a number ("the 2020 figures").
   return m.quantities.some((o) => d.from.startsWith(String(o.quantity!.value)) && d.to.startsWith(String(o.quantity!.value)));
+}
+
+/**
+ * The capitalised words written right beside a name, in one run of capitals ("Sunak" for "Rishi" of
+ * "Rishi Sunak"): the other parts of the same name.
+ */
+function namePartners(analysis: Analysis, it: Item): Item[] {
+  const at = analysis.items.indexOf(it);
+  return [analysis.items[at - 1], analysis.items[at + 1]].filter(
+    (other): other is Item =>
+      other !== undefined &&
+      other.kind === 'word' &&
+      /^\p{Lu}/u.test(analysis.text.slice(other.start, other.end)) &&
+      /^[\s\-.'’]*$/.test(analysis.text.slice(Math.min(it.end, other.end), Math.max(it.start, other.start))),
+  );
+}
+
+/**
+ * Whether quote name b may stand for claim name a: when a is part of a longer name whose other part a
+ * quote writes ("Rishi" of "Rishi Sunak", where a quote says "Sunak"), b must stand beside that part
+ * too ("South America" against "North America"); else a is the same person named in full.
+ */
+function sameNameSlot(claimAnalysis: Analysis, a: Item, quote: Analysis, b: Item, m: Mentions): boolean {
+  const partners = namePartners(claimAnalysis, a).filter((p) => nameMentioned(p, m));
+  return partners.length === 0 || namePartners(quote, b).some((q) => partners.some((p) => p.key === q.key));
 }
 
 function nameMentioned(it: Item, m: Mentions): boolean {
@@ -841,7 +897,7 @@ const VALUE_NEIGHBOURS = 2;
 
 /**
  * The way a figure moved, from a word of change right before it ("up 40%", "fell by 3 points", "an
- * increase of 17%") or right after it ("17% higher", "$441 million, an increase").
+ * increase of 17%") or right after it ("17% higher").
  */
 function directionOf(text: string, it: Item): 'up' | 'down' | undefined {
   const before = DIRECTION_BEFORE.exec(text.slice(Math.max(0, it.start - 24), it.start));
@@ -854,27 +910,14 @@ function directionOf(text: string, it: Item): 'up' | 'down' | undefined {
 /** Words of change written right before a figure ("up 40%", "fell by 3 points", "an increase of 17%"). */
 const DIRECTION_BEFORE =
   /\b(up|down|rose|risen|rising|rises|increased|decreased|grew|fell|dropped|declined|gained|climbed|jumped|higher|lower|increase|decrease|rise|fall|drop|decline|gain)(?:\s+(?:by|of))?\s*$/i;
-/** The same words right after it ("17% higher", "$441 million, an increase"). */
-const DIRECTION_AFTER = /^\s*,?\s*(?:an?\s+)?(up|down|higher|lower|increase|decrease|rise|fall|drop|decline|gain)\b/i;
-
-/** Whether a date is closed at both ends ("in 2020", "5 May"), not open ("since March 2019"). */
-const closedDate = (it: Item) => dateOpenEnd(it.date!) === undefined && !it.date!.to.startsWith('9999');
-
-/** The way a date is open: "before May 2020" has no start, "since 2019" no end; a day without a year is neither. */
-function dateOpenEnd(d: DateMention): 'down' | 'up' | undefined {
-  const [noStart, noEnd] = [d.from.startsWith('0001'), d.to.startsWith('9999')];
-  return noStart === noEnd ? undefined : noStart ? 'down' : 'up';
-}
-
 /**
- * Whether two dates state different times: no day fits both, or they are open the same way from
- * different days ("before August 30th" against "before 31st August").
+ * The same words right after it ("17% higher", "a 5% rise"). Not after a comma: in "2.1%, down from
+ * 2.5%" the figure is where the fall ended, not the fall.
  */
-function datesApart(a: DateMention, b: DateMention): boolean {
-  if (datesDisjoint(a, b)) return true;
-  const way = dateOpenEnd(a);
-  return way !== undefined && way === dateOpenEnd(b) && (way === 'down' ? a.to !== b.to : a.from !== b.from);
-}
+const DIRECTION_AFTER = /^\s*(higher|lower|increase|decrease|rise|fall|drop|decline|gain)\b/i;
+
+/** Whether a date is closed at both ends ("in 2020", "5 May 2021"), not open ("since March 2019", "July 4th"). */
+const closedDate = (it: Item) => !it.date!.from.startsWith('0001') && !it.date!.to.startsWith('9999');
 
 /** Whether two items stand for the same thing: one word, or quantities and dates that agree. */
 function sameItem(a: Item, b: Item): boolean {
@@ -891,6 +934,21 @@ function shareNeighbour(a: readonly Item[], i: number, b: readonly Item[], j: nu
     for (let y = Math.max(0, j - reach); y <= Math.min(b.length - 1, j + reach); y++) if (y !== j && sameItem(a[x]!, b[y]!)) return true;
   }
   return false;
+}
+
+/** Whether the figures right after items i of `a` and j of `b` (or, failing those, right before) are both there and differ. */
+function figuresDisagree(a: readonly Item[], i: number, b: readonly Item[], j: number): boolean {
+  for (const step of [1, -1]) {
+    const [x, y] = [a[i + step], b[j + step]];
+    if (x?.kind === 'quantity' && y?.kind === 'quantity') return !sameItem(x, y);
+  }
+  return false;
+}
+
+/** Whether item k is the noun a number right before it counts ("ten *years*"). */
+function countedAt(items: readonly Item[], k: number): boolean {
+  const before = items[k - 1];
+  return before?.kind === 'quantity' && before.quantity!.unit === items[k]!.key;
 }
 
 /** Items before a word that a negation cue among them may govern ("not up 4%", "no new museum"). */
@@ -961,8 +1019,8 @@ function windowConflicts(
       if (it.kind === 'quantity' && !found.has('antonym') && directionOf(claim, it) !== undefined) directed.add(it);
       if (settings.windowValues && absentValues.has(it)) {
         const kind: WindowKind = it.kind === 'quantity' ? 'numeric' : it.kind === 'date' ? 'date' : 'entity';
-        // A day without a year ("July 4th") is open at both ends: no time to set against another.
-        if (!found.has(kind) && !(kind === 'date' && !closedDate(it) && dateOpenEnd(it.date!) === undefined)) candidates.set(it, kind);
+        // An open date ("since 2019", "July 4th") is no single time to set against another.
+        if (!found.has(kind) && !(kind === 'date' && !closedDate(it))) candidates.set(it, kind);
       }
     }
   }
@@ -970,13 +1028,9 @@ function windowConflicts(
   const claimKeys = new Set(claimAnalysis.items.map((it) => it.key));
   const claimQuantities = claimAnalysis.items.filter((it) => it.kind === 'quantity');
   const claimDates = claimAnalysis.items.filter((it) => it.kind === 'date');
-  // A quote's date stands against the claim's when both are closed or open the same way, they state
-  // different times, and no date of the claim is the quote's (else the claim has it, elsewhere).
-  const otherDate = (a: Item, b: Item) =>
-    b.kind === 'date' &&
-    (closedDate(b) ? closedDate(a) : dateOpenEnd(b.date!) !== undefined && dateOpenEnd(b.date!) === dateOpenEnd(a.date!)) &&
-    datesApart(a.date!, b.date!) &&
-    !claimDates.some((c) => !datesApart(c.date!, b.date!));
+  // A quote's date stands against the claim's when both are closed, they share no day, and no date
+  // of the claim shares one with the quote's (else the claim has the quote's date, elsewhere).
+  const otherDate = (a: Item, b: Item) => b.kind === 'date' && closedDate(b) && datesDisjoint(a.date!, b.date!) && !claimDates.some((c) => !datesDisjoint(c.date!, b.date!));
   if (absentWords.length > 0 || absentNouns.length > 0) {
     // Quote words the claim does not write, each once; those with a prefix or suffix apart.
     const seen = new Set<string>();
@@ -1021,12 +1075,17 @@ function windowConflicts(
     let best: { lineup: Lineup; quote: number; side: Side } | undefined;
     const close: Array<{ quote: number; side: Side; anchors: number }> = [];
     const clauseWords = new Set(items.filter((it) => it.kind === 'word').map((it) => it.key));
+    const clauseValues = items.filter((it) => it.kind === 'quantity' || it.kind === 'date');
     for (const segment of segments) {
       const lineup = lineUp(side, segment.side);
       if (!lineup) continue;
-      // Close: the words the two clauses share, in any order (the neighbour rules read no order).
-      const shared = new Set(segment.side.items.filter((it) => it.kind === 'word' && clauseWords.has(it.key)).map((it) => it.key)).size;
-      if (shared >= settings.minAnchors + 1) close.push({ ...segment, anchors: shared });
+      // Close: the words the two clauses share, in any order (the same-slot rules read no order);
+      // `minAnchors` for a value, one more for an opposite (see `inSlot`).
+      const shared =
+        new Set(segment.side.items.filter((it) => it.kind === 'word' && clauseWords.has(it.key)).map((it) => it.key)).size +
+        // A date or figure both write counts as a shared word ("in 2022").
+        clauseValues.filter((v) => segment.side.items.some((it) => sameItem(v, it))).length;
+      if (shared >= settings.minAnchors) close.push({ ...segment, anchors: shared });
       if (lineup.anchors < settings.minAnchors + 1) continue;
       if (!best || lineup.anchors > best.lineup.anchors) best = { lineup, quote: segment.quote, side: segment.side };
     }
@@ -1048,25 +1107,30 @@ function windowConflicts(
         } else if (kind === 'date') {
           b = window.find((it) => otherDate(a, it));
         } else if (kind === 'numeric') {
-          b = window.find((it) => it.kind === 'quantity' && it.quantity!.unit === a.quantity!.unit && differentFigure(a.quantity!, it.quantity!) && !claimQuantities.some((c) => sameFigure(c.quantity!, it.quantity!)));
+          b = window.find((it) => it.kind === 'quantity' && it.quantity!.unit === a.quantity!.unit && differentFigure(a.quantity!, it.quantity!) && !claimQuantities.some((c) => unitsAgree(c.quantity!, it.quantity!) && sameFigure(c.quantity!, it.quantity!)));
         } else {
-          b = window.find((it) => isName(quoteText, it, top.side.start) && !ADJECTIVE_LIKE.test(it.word) && !claimKeys.has(it.key));
+          b = window.find((it) => isName(quoteText, it, top.side.start) && !ADJECTIVE_LIKE.test(it.word) && !claimKeys.has(it.key) && sameNameSlot(claimAnalysis, a, top.side.analysis, it, mentions));
         }
         if (!b) continue;
+        const [ai, bj] = [items.indexOf(a), top.side.items.indexOf(b)];
+        if (kind === 'antonym' ? figuresDisagree(items, ai, top.side.items, bj) : cueBefore(items, ai) !== cueBefore(top.side.items, bj)) continue;
         const written = (it: Item, text: string) => (it.kind === 'quantity' ? it.quantity!.text : it.kind === 'date' ? it.date!.text : kind === 'antonym' ? it.word : text.slice(it.start, it.end));
         reported.add(kind);
         report({ kind, reason: `'${written(a, claim)}' vs '${written(b, quoteText)}'`, quote: top.quote });
       }
     }
     if (reported.has('antonym') || !settings.neighbourOpposites) continue;
+    /** Whether a quote moves the claim's figure the way the claim says. */
+    const movedThatWay = (a: Item, way: 'up' | 'down' | undefined) =>
+      quoteAnalyses.some((q) => q.items.some((it) => it.kind === 'quantity' && sameItem(a, it) && directionOf(q.text, it) === way));
     // What stands in the same slot as a claim item in a quote clause: a value, a name or a sister
     // term beside the same words, an opposite beside the same word or value, or the other direction.
-    const inSlot = (a: Item, i: number, b: Item, j: number, segment: (typeof close)[number]): { kind: EvidenceConflictKind; reason: string } | undefined => {
+    const inSlot = (a: Item, i: number, b: Item, j: number, segment: (typeof close)[number]): { kind: 'numeric' | 'date' | 'entity' | 'antonym'; reason: string } | undefined => {
       const other = segment.side.items;
       const quoteText = segment.side.analysis.text;
       const kind = candidates.get(a);
       if (kind === 'numeric' && !reported.has('numeric') && b.kind === 'quantity' && b.quantity!.unit === a.quantity!.unit && differentFigure(a.quantity!, b.quantity!)) {
-        if (!claimQuantities.some((c) => sameFigure(c.quantity!, b.quantity!)) && shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS)) {
+        if (!claimQuantities.some((c) => unitsAgree(c.quantity!, b.quantity!) && sameFigure(c.quantity!, b.quantity!)) && shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS)) {
           return { kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'` };
         }
       }
@@ -1074,20 +1138,26 @@ function windowConflicts(
         return { kind: 'date', reason: `'${a.date!.text}' vs '${b.date!.text}'` };
       }
       // Another name in the same slot: "the Packers and the Chiefs" against "the Patriots and the Chiefs".
-      if (kind === 'entity' && !reported.has('entity') && b.kind === 'word' && !claimKeys.has(b.key) && isName(quoteText, b, segment.side.start) && !ADJECTIVE_LIKE.test(b.word)) {
+      if (kind === 'entity' && !reported.has('entity') && b.kind === 'word' && !claimKeys.has(b.key) && isName(quoteText, b, segment.side.start) && !ADJECTIVE_LIKE.test(b.word) && sameNameSlot(claimAnalysis, a, segment.side.analysis, b, mentions)) {
         if (shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS)) return { kind: 'entity', reason: `'${claim.slice(a.start, a.end)}' vs '${quoteText.slice(b.start, b.end)}'` };
       }
       // A thing of the same kind in the same slot: "the old museum on the high street" against "the
       // old library on the high street". Opposite nouns (man, woman) are the antonym rule's.
-      if (kind === 'sister' && !reported.has('entity') && b.kind === 'word' && !claimKeys.has(b.key) && areSisters(a.word, b.word) && !areAntonyms(a.word, b.word, { synset: true, nouns: true })) {
+      // A noun that a number counts ("ten years", "four weeks") may be the other written in units.
+      if (kind === 'sister' && !reported.has('entity') && b.kind === 'word' && !claimKeys.has(b.key) && !countedAt(items, i) && !countedAt(other, j) && areSisters(a.word, b.word) && !areAntonyms(a.word, b.word, { synset: true, nouns: true })) {
         if (sameSlot(items, i, other, j) || (segment.anchors >= SISTER_ANCHORS && shareNeighbour(items, i, other, j))) return { kind: 'entity', reason: `'${a.word}' vs '${b.word}'` };
       }
-      if (kind === 'antonym' && b.kind === 'word' && !claimKeys.has(b.key) && areOpposites(a.word, b.word, settings.antonyms) && shareNeighbour(items, i, other, j)) {
+      // Beside different figures ("fell 10%" and "increased 2%") the two opposites tell of two things.
+      if (kind === 'antonym' && b.kind === 'word' && !claimKeys.has(b.key) && areOpposites(a.word, b.word, settings.antonyms) && shareNeighbour(items, i, other, j) && !figuresDisagree(items, i, other, j)) {
         return { kind: 'antonym', reason: `'${a.word}' vs '${b.word}'` };
       }
-      if (directed.has(a) && b.kind === 'quantity' && sameItem(a, b)) {
+      // The other direction at the same figure, beside the same words, and no quote moving that figure
+      // the claim's way ("sales fell 4% in Europe and rose 4% in Asia" holds both).
+      if (directed.has(a) && b.kind === 'quantity' && a.quantity!.value !== 0 && sameItem(a, b)) {
         const [x, y] = [directionOf(claim, a), directionOf(quoteText, b)];
-        if (y !== undefined && x !== y) return { kind: 'antonym', reason: `'${x} ${a.quantity!.text}' vs '${y} ${b.quantity!.text}'` };
+        if (y !== undefined && x !== y && shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS) && !movedThatWay(a, x)) {
+          return { kind: 'antonym', reason: `'${x} ${a.quantity!.text}' vs '${y} ${b.quantity!.text}'` };
+        }
       }
       return undefined;
     };
@@ -1099,10 +1169,12 @@ function windowConflicts(
       for (const a of mine) {
         const i = items.indexOf(a);
         for (let j = 0; j < other.length; j++) {
-          if (cueBefore(items, i) !== cueBefore(other, j) || (candidates.get(a) === 'antonym' && !samePolarity)) continue;
+          // An opposite is a common word: it needs one shared word more than a value, and clauses of one polarity.
+          const opposite = candidates.get(a) === 'antonym';
+          if (cueBefore(items, i) !== cueBefore(other, j) || (opposite && (!samePolarity || segment.anchors < settings.minAnchors + 1))) continue;
           const conflict = inSlot(a, i, other[j]!, j, segment);
           if (!conflict) continue;
-          reported.add(conflict.kind === 'entity' || conflict.kind === 'numeric' || conflict.kind === 'date' ? conflict.kind : 'antonym');
+          reported.add(conflict.kind);
           report({ ...conflict, quote: segment.quote });
           // An opposite settles the clause; values go on to the next claim item.
           if (conflict.kind === 'antonym') break neighbours;
@@ -1133,12 +1205,14 @@ function clauseConflicts(
     for (const [i, j] of lineup.pairs) {
       const a = side.items[i]!;
       const b = quoteSide.items[j]!;
+      // A cue right before one value and not the other ("not up 4%") leaves the two unjudged.
+      if (cueBefore(side.items, i) !== cueBefore(quoteSide.items, j)) continue;
       // The quote's value must not be the claim's elsewhere ("for 2020 and for 2021" against "for 2021").
-      const elsewhere = (kind: 'quantity' | 'date') => side.analysis.items.some((c) => c !== a && c.kind === kind && (kind === 'quantity' ? sameFigure(c.quantity!, b.quantity!) : !datesApart(c.date!, b.date!)));
+      const elsewhere = (kind: 'quantity' | 'date') => side.analysis.items.some((c) => c !== a && c.kind === kind && (kind === 'quantity' ? unitsAgree(c.quantity!, b.quantity!) && sameFigure(c.quantity!, b.quantity!) : !datesDisjoint(c.date!, b.date!)));
       if (a.kind === 'quantity' && a.quantity!.unit === b.quantity!.unit && differentFigure(a.quantity!, b.quantity!) && !quantityMentioned(a, mentions) && !elsewhere('quantity')) {
         out.push({ kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'` });
       }
-      if (a.kind === 'date' && datesApart(a.date!, b.date!) && !dateMentioned(a, mentions) && !elsewhere('date')) {
+      if (a.kind === 'date' && datesDisjoint(a.date!, b.date!) && !dateMentioned(a, mentions) && !elsewhere('date')) {
         out.push({ kind: 'date', reason: `'${a.date!.text}' vs '${b.date!.text}'` });
       }
     }

@@ -12,32 +12,53 @@ interface Noun {
   ancestors: ReadonlySet<string>;
 }
 
-let loaded: Map<string, Noun> | undefined;
+interface Kinds {
+  nouns: Map<string, Noun>;
+  /** Sister terms used for one another ("jail prison"), both ways. */
+  interchangeable: Set<string>;
+}
 
-function nouns(): Map<string, Noun> {
+let loaded: Kinds | undefined;
+
+function kinds(): Kinds {
   if (loaded) return loaded;
   // Works from src/ (tests) and dist/ (built code) alike: both sit next to lib/.
-  const compiled = createRequire(import.meta.url)('../lib/kinds.json') as { nouns: string };
-  loaded = new Map();
+  const compiled = createRequire(import.meta.url)('../lib/kinds.json') as { nouns: string; interchangeable: string };
+  const nouns = new Map<string, Noun>();
   for (const entry of compiled.nouns === '' ? [] : compiled.nouns.split(',')) {
     const space = entry.indexOf(' ');
-    const [senses, kinds, ancestors] = entry.slice(space + 1).split('|') as [string, string, string];
-    loaded.set(entry.slice(0, space), { senses: new Set(senses.split('.')), kinds: new Set(kinds.split('.')), ancestors: new Set(ancestors.split('.')) });
+    const [senses, kindsOf, ancestors] = entry.slice(space + 1).split('|') as [string, string, string];
+    nouns.set(entry.slice(0, space), { senses: new Set(senses.split('.')), kinds: new Set(kindsOf.split('.')), ancestors: new Set(ancestors.split('.')) });
   }
+  const interchangeable = new Set<string>();
+  for (const pair of compiled.interchangeable === '' ? [] : compiled.interchangeable.split(',')) {
+    const [a, b] = pair.split(' ') as [string, string];
+    interchangeable.add(`${a} ${b}`).add(`${b} ${a}`);
+  }
+  loaded = { nouns, interchangeable };
   return loaded;
+}
+
+/** The singular a lower-case word may be the plural of, or the word itself. */
+function singularOf(word: string, known: ReadonlyMap<string, unknown>): string {
+  if (known.has(word)) return word;
+  const lemma = irregularLemma(word);
+  if (lemma !== undefined) return lemma;
+  const forms = word.endsWith('ies')
+    ? [`${word.slice(0, -3)}y`, word.slice(0, -1)]
+    : // "-es" is a plural ending after s, x, z, ch and sh ("boxes", "churches"); else the "e" is the word's ("rates").
+      /(?:s|x|z|ch|sh)es$/.test(word)
+      ? [word.slice(0, -2), word.slice(0, -1)]
+      : word.endsWith('s') && !word.endsWith('ss')
+        ? [word.slice(0, -1)]
+        : [];
+  return forms.find((form) => known.has(form)) ?? word;
 }
 
 /** The noun a lower-case word is, singular, or undefined when it is no common noun with a kind. */
 function nounOf(word: string): Noun | undefined {
-  const all = nouns();
-  const direct = all.get(word);
-  if (direct) return direct;
-  const lemma = irregularLemma(word);
-  if (lemma !== undefined) return all.get(lemma);
-  if (word.endsWith('ies')) return all.get(`${word.slice(0, -3)}y`);
-  if (word.endsWith('es')) return all.get(word.slice(0, -2)) ?? all.get(word.slice(0, -1));
-  if (word.endsWith('s') && !word.endsWith('ss')) return all.get(word.slice(0, -1));
-  return undefined;
+  const all = kinds().nouns;
+  return all.get(singularOf(word, all));
 }
 
 /** Whether a lower-case word is a common noun of some narrow kind (cheap test before `areSisters`). */
@@ -53,6 +74,8 @@ export function areSisters(a: string, b: string): boolean {
   const x = nounOf(a);
   const y = nounOf(b);
   if (!x || !y || x === y) return false;
+  const { nouns, interchangeable } = kinds();
+  if (interchangeable.has(`${singularOf(a, nouns)} ${singularOf(b, nouns)}`)) return false;
   for (const s of x.senses) if (y.senses.has(s) || y.ancestors.has(s)) return false;
   for (const s of y.senses) if (x.ancestors.has(s)) return false;
   for (const k of x.kinds) if (y.kinds.has(k)) return true;

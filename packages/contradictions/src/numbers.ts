@@ -42,6 +42,7 @@ const COMPARATORS: ReadonlyArray<readonly [string[], Bound]> = (
     ['in excess of', 'lower'], ['a minimum of', 'lower'], ['more than', 'lower'], ['greater than', 'lower'],
     ['upwards of', 'lower'], ['at least', 'lower'], ['over', 'lower'], ['above', 'lower'], ['exceeding', 'lower'],
     ['exceed', 'lower'], ['exceeds', 'lower'], ['exceeded', 'lower'],
+    ['not exceed', 'upper'], ['not to exceed', 'upper'], ["n't exceed", 'upper'], ['never exceed', 'upper'], ['not exceeding', 'upper'],
     ['no more than', 'upper'], ['not more than', 'upper'], ['a maximum of', 'upper'], ['as many as', 'upper'],
     ['as much as', 'upper'], ['less than', 'upper'], ['fewer than', 'upper'], ['at most', 'upper'], ['up to', 'upper'],
     ['under', 'upper'], ['below', 'upper'],
