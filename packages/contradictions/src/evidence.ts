@@ -361,7 +361,7 @@ function baseForms(word: string): string[] {
 const NOT_NAMES = new Set(
   (
     'i mr mrs ms dr prof sir madam monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december ' +
-    'q1 q2 q3 q4 ok okay yes no hi hello dear thanks thank please'
+    'q1 q2 q3 q4 ok okay yes no hi hello dear thanks thank please celsius fahrenheit kelvin'
   ).split(' '),
 );
 
@@ -684,13 +684,21 @@ function namePartners(analysis: Analysis, it: Item): Item[] {
 }
 
 /**
- * Whether quote name b may stand for claim name a: when a is part of a longer name whose other part a
- * quote writes ("Rishi" of "Rishi Sunak", where a quote says "Sunak"), b must stand beside that part
- * too ("South America" against "North America"); else a is the same person named in full.
+ * Whether quote name b may stand for claim name a: not when b is part of a longer name whose other
+ * part the claim writes elsewhere; and when a is part of a longer name whose other part a quote writes ("Rishi"
+ * of "Rishi Sunak", where a quote says "Sunak"), b must stand beside that part too ("South America"
+ * against "North America"); else a is the same person named in full.
  */
 function sameNameSlot(claimAnalysis: Analysis, a: Item, quote: Analysis, b: Item, m: Mentions): boolean {
-  const partners = namePartners(claimAnalysis, a).filter((p) => nameMentioned(p, m));
-  return partners.length === 0 || namePartners(quote, b).some((q) => partners.some((p) => p.key === q.key));
+  const quotePartners = namePartners(quote, b);
+  const claimPartners = namePartners(claimAnalysis, a);
+  // A part of a name the claim writes elsewhere ("River" of "River Seine", where the claim says
+  // "Seine") is no other name, unless a stands beside that same part ("CloudTrek Connect" against
+  // "CloudTrek Workspace").
+  const written = quotePartners.filter((q) => claimAnalysis.items.some((c) => c.kind === 'word' && c.key === q.key));
+  if (written.length > 0 && !written.some((q) => claimPartners.some((p) => p.key === q.key))) return false;
+  const partners = claimPartners.filter((p) => nameMentioned(p, m));
+  return partners.length === 0 || quotePartners.some((q) => partners.some((p) => p.key === q.key));
 }
 
 function nameMentioned(it: Item, m: Mentions): boolean {
@@ -734,13 +742,14 @@ const WEAK_NUMBERS = /^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|t
 
 /**
  * Words that carry a negation of their own ("stop X being exported" is "X not exported"; "failed to
- * attend", "avoided", "lacks"): a text that holds one may say what the other says with "not". Stems.
+ * attend", "avoided", "lacks", "ruled out"): a text that holds one may say what the other says with
+ * "not". Stems.
  */
 const IMPLICIT_NEGATIVES: ReadonlySet<string> = new Set(
   (
     'stop prevent avoid halt ban block fail lack refrain ceas abstain reject oppos against absenc unabl ' +
     'instead rather unless except exclud omit forbid prohibit preclud deter resist declin dismiss miss ' +
-    'neglect ignor forgo forgot forget barr hinder impossibl unlik without free'
+    'neglect ignor forgo forgot forget barr hinder impossibl unlik without free rule'
   )
     .split(' ')
     .map((w) => stem(w)),

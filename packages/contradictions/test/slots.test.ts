@@ -247,3 +247,19 @@ describe('rounding, name parts, and figures beside opposites', () => {
     ]);
   });
 });
+
+describe('names that are parts of other names, units, and "ruled out"', () => {
+  it('takes no part of a name the claim writes elsewhere, nor a unit, for another name', () => {
+    expect(kinds('The Olympics opened on 26 July with a ceremony on the Seine.', ['The opening ceremony took place on the River Seine on July 26.'])).toEqual([]);
+    expect(kinds('The heatwave in India pushed temperatures above 50C in Delhi.', ['Temperatures in Delhi passed 50 degrees Celsius during the heatwave.'])).toEqual([]);
+  });
+
+  it('still sets one part of a product name against another beside the same part', () => {
+    const quote = 'The bundle includes CloudTrek Connect and CloudTrek Workspace for one monthly price.';
+    expect(kinds('The bundle includes CloudTrek Connect and CloudTrek DataVault for one monthly price.', [quote])).toEqual(['entity']);
+  });
+
+  it('reads "ruled out" as carrying its own negation', () => {
+    expect(kinds('Albanese said Australia would not send troops.', ["Albanese ruled out sending Australian troops, saying: 'We will not be deploying troops.'"])).toEqual([]);
+  });
+});
