@@ -789,6 +789,12 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
   for (const clause of claimClauses) {
     const end = clause.start + clause.text.length;
     for (const it of itemsIn(claimAnalysis.items, clause.start, end)) {
+      // A number that names something ("Category 2", "Article 50") the quotes never write may stand
+      // against another after the same label; it is compared as a name, never called unsupported.
+      if (isIdentifier(it) && !mentions.words.has(it.key)) {
+        absentValues.add(it);
+        continue;
+      }
       // A small count in words ("two speakers") need not be in a quote, but may still stand against
       // another count in the same slot ("two speakers" against "three speakers").
       if (it.kind === 'quantity' && WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)) {
@@ -898,27 +904,42 @@ type WindowKind = 'antonym' | 'numeric' | 'date' | 'entity' | 'sister';
 
 /**
  * Items of a clause this close to a word are its neighbours (the slot it fills): one on each side for
- * an opposite, whose neighbours are common words; two for a number, date or name, which are rarer and
- * stand apart from the words they qualify ("dividend to $0.14 per share").
+ * an opposite, whose neighbours are common words; two for a name, a sister term or a direction; three
+ * for a number or a date, which are rarest and stand furthest from the words they qualify ("dividend
+ * to $0.14 per share", "released GPT-4 in November 2022").
  */
 const NEIGHBOURS = 1;
 const VALUE_NEIGHBOURS = 2;
+const FIGURE_NEIGHBOURS = 3;
 
 /**
- * The way a figure moved, from a word of change right before it ("up 40%", "fell by 3 points", "an
- * increase of 17%") or right after it ("17% higher").
+ * How a figure moved, from a word of change right before it ("up 40%", "fell by 3 points", "an
+ * increase of 17%") or right after it ("17% higher"): 'up' or 'down' for the size of a change, 'rose
+ * to' or 'fell to' for the level it reached ("fell to 4.1%"). Only a size and a size, or a level and
+ * a level, compare.
  */
-function directionOf(text: string, it: Item): 'up' | 'down' | undefined {
+type Direction = 'up' | 'down' | 'rose to' | 'fell to';
+
+function directionOf(text: string, it: Item): Direction | undefined {
   const before = DIRECTION_BEFORE.exec(text.slice(Math.max(0, it.start - 24), it.start));
   const after = before ? undefined : DIRECTION_AFTER.exec(text.slice(it.end, it.end + 24));
-  const word = (before ?? after)?.[1]?.toLowerCase();
+  const word = (before ? (before[1] ?? before[3]) : after?.[1])?.toLowerCase();
   if (word === undefined) return undefined;
-  return /^(?:up|ris|rose|increas|grew|grow|gain|climb|jump|higher)/.test(word) ? 'up' : 'down';
+  const up = /^(?:up|ris|rose|increas|grew|grow|gain|climb|jump|higher)/.test(word);
+  if (before?.[4]?.toLowerCase() === 'to') return up ? 'rose to' : 'fell to';
+  return up ? 'up' : 'down';
 }
 
-/** Words of change written right before a figure ("up 40%", "fell by 3 points", "an increase of 17%"). */
+/** Whether two directions say opposite things of one figure: a size against a size, a level against a level. */
+const oppositeDirections = (x: Direction | undefined, y: Direction | undefined) =>
+  x !== undefined && y !== undefined && x !== y && x.endsWith(' to') === y.endsWith(' to');
+
+/**
+ * Words of change written right before a figure ("up 40%", "fell by 3 points", "an increase of 17%",
+ * "fell to 4.1%"); "to" only after a verb of change.
+ */
 const DIRECTION_BEFORE =
-  /\b(up|down|rose|risen|rising|rises|increased|decreased|grew|fell|dropped|declined|gained|climbed|jumped|higher|lower|increase|decrease|rise|fall|drop|decline|gain)(?:\s+(?:by|of))?\s*$/i;
+  /\b(?:(up|down|higher|lower|increase|decrease|rise|fall|drop|decline|gain)(?:\s+(by|of))?|(rose|risen|rising|rises|increased|decreased|grew|fell|dropped|declined|gained|climbed|jumped)(?:\s+(by|to))?)\s*$/i;
 /**
  * The same words right after it ("17% higher", "a 5% rise"). Not after a comma: in "2.1%, down from
  * 2.5%" the figure is where the fall ended, not the fall.
@@ -953,6 +974,9 @@ function figuresDisagree(a: readonly Item[], i: number, b: readonly Item[], j: n
   }
   return false;
 }
+
+/** Whether an item is a number that names something ("Category 4", "Article 50"), read as a word. */
+const isIdentifier = (it: Item) => it.kind === 'word' && /^#\d/.test(it.key);
 
 /** Whether item k is the noun a number right before it counts ("ten *years*"). */
 function countedAt(items: readonly Item[], k: number): boolean {
@@ -1106,8 +1130,8 @@ function windowConflicts(
       const window = top.side.items.slice(Math.max(0, pairs[0]![1] - EDGE), pairs[pairs.length - 1]![1] + EDGE + 1);
       for (const a of mine) {
         const kind = candidates.get(a);
-        // A sister term needs the same slot: it is judged beside its neighbours only.
-        if (kind === undefined || kind === 'sister' || reported.has(kind)) continue;
+        // A sister term or a numbered name needs the same slot: it is judged beside its neighbours only.
+        if (kind === undefined || kind === 'sister' || isIdentifier(a) || reported.has(kind)) continue;
         if (coverage < (kind === 'antonym' ? settings.oppositeCoverage : settings.minCoverage)) continue;
         let b: Item | undefined;
         if (kind === 'antonym') {
@@ -1130,7 +1154,7 @@ function windowConflicts(
     }
     if (reported.has('antonym') || !settings.neighbourOpposites) continue;
     /** Whether a quote moves the claim's figure the way the claim says. */
-    const movedThatWay = (a: Item, way: 'up' | 'down' | undefined) =>
+    const movedThatWay = (a: Item, way: Direction | undefined) =>
       quoteAnalyses.some((q) => q.items.some((it) => it.kind === 'quantity' && sameItem(a, it) && directionOf(q.text, it) === way));
     // What stands in the same slot as a claim item in a quote clause: a value, a name or a sister
     // term beside the same words, an opposite beside the same word or value, or the other direction.
@@ -1139,14 +1163,21 @@ function windowConflicts(
       const quoteText = segment.side.analysis.text;
       const kind = candidates.get(a);
       if (kind === 'numeric' && !reported.has('numeric') && b.kind === 'quantity' && b.quantity!.unit === a.quantity!.unit && differentFigure(a.quantity!, b.quantity!)) {
-        if (!claimQuantities.some((c) => unitsAgree(c.quantity!, b.quantity!) && sameFigure(c.quantity!, b.quantity!)) && shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS)) {
+        if (!claimQuantities.some((c) => unitsAgree(c.quantity!, b.quantity!) && sameFigure(c.quantity!, b.quantity!)) && shareNeighbour(items, i, other, j, FIGURE_NEIGHBOURS)) {
           return { kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'` };
         }
       }
-      if (kind === 'date' && !reported.has('date') && otherDate(a, b) && shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS)) {
+      if (kind === 'date' && !reported.has('date') && otherDate(a, b) && shareNeighbour(items, i, other, j, FIGURE_NEIGHBOURS)) {
         return { kind: 'date', reason: `'${a.date!.text}' vs '${b.date!.text}'` };
       }
       // Another name in the same slot: "the Packers and the Chiefs" against "the Patriots and the Chiefs".
+      // Another number after the same label: "a Category 2 storm" against "a Category 4 hurricane".
+      if (kind === 'entity' && isIdentifier(a)) {
+        if (!reported.has('entity') && isIdentifier(b) && !claimKeys.has(b.key) && items[i - 1]?.key === other[j - 1]?.key && items[i - 1]?.kind === 'word') {
+          return { kind: 'entity', reason: `'${claim.slice(items[i - 1]!.start, a.end)}' vs '${quoteText.slice(other[j - 1]!.start, b.end)}'` };
+        }
+        return undefined;
+      }
       if (kind === 'entity' && !reported.has('entity') && b.kind === 'word' && !claimKeys.has(b.key) && isName(quoteText, b, segment.side.start) && !ADJECTIVE_LIKE.test(b.word) && sameNameSlot(claimAnalysis, a, segment.side.analysis, b, mentions)) {
         if (shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS)) return { kind: 'entity', reason: `'${claim.slice(a.start, a.end)}' vs '${quoteText.slice(b.start, b.end)}'` };
       }
@@ -1164,7 +1195,7 @@ function windowConflicts(
       // the claim's way ("sales fell 4% in Europe and rose 4% in Asia" holds both).
       if (directed.has(a) && b.kind === 'quantity' && a.quantity!.value !== 0 && sameItem(a, b)) {
         const [x, y] = [directionOf(claim, a), directionOf(quoteText, b)];
-        if (y !== undefined && x !== y && shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS) && !movedThatWay(a, x)) {
+        if (oppositeDirections(x, y) && shareNeighbour(items, i, other, j, VALUE_NEIGHBOURS) && !movedThatWay(a, x)) {
           return { kind: 'antonym', reason: `'${x} ${a.quantity!.text}' vs '${y} ${b.quantity!.text}'` };
         }
       }

@@ -263,3 +263,27 @@ describe('names that are parts of other names, units, and "ruled out"', () => {
     expect(kinds('Albanese said Australia would not send troops.', ["Albanese ruled out sending Australian troops, saying: 'We will not be deploying troops.'"])).toEqual([]);
   });
 });
+
+describe('numbered names, levels reached, and dates a few words away', () => {
+  it('sets a number after a label against another after the same label', () => {
+    expect(conflicts('Hurricane Helene made landfall in Florida as a Category 2 storm.', ["Helene came ashore in Florida's Big Bend region as a Category 4 hurricane."])).toEqual([
+      { kind: 'entity', reason: "'Category 2' vs 'Category 4'", quote: 0 },
+    ]);
+    expect(found('Under Article 50 the talks last two years.', ['The talks under Article 50 last two years.'])).toEqual([]);
+    // Never unsupported: a numbered name is not a figure the quote must give.
+    expect(kinds('Hurricane Helene hit Florida as a Category 4 storm, officials said.', ['Officials said Helene hit Florida.'])).toEqual([]);
+    expect(unsupported('Hurricane Helene hit Florida as a Category 4 storm, officials said.', ['Officials said Helene hit Florida.'])).not.toContain("'4'");
+  });
+
+  it('compares a level reached with a level reached, not with the size of a change', () => {
+    expect(conflicts('The jobless rate fell to 4.1% in June, the department said.', ['In June the jobless rate climbed to 4.1%, the department said.'])).toEqual([
+      { kind: 'antonym', reason: "'fell to 4.1%' vs 'rose to 4.1%'", quote: 0 },
+    ]);
+    expect(kinds('The jobless rate fell to 4.1% in June, the department said.', ['The jobless rate reached 4.1% in June, up 0.2 points, the department said.'])).toEqual([]);
+  });
+
+  it('sets a date against the quote date three words away', () => {
+    expect(conflicts('OpenAI released GPT-4 in November 2022.', ['GPT-4 was launched by OpenAI in March 2023.'])).toEqual([{ kind: 'date', reason: "'November 2022' vs 'March 2023'", quote: 0 }]);
+    expect(kinds('OpenAI released GPT-4 in March 2023.', ['GPT-4 was launched by OpenAI in March 2023.'])).toEqual([]);
+  });
+});
