@@ -645,8 +645,8 @@ function sameFigure(a: Quantity, b: Quantity): boolean {
  * Whether two units may measure one thing: equal, or neither a percentage or a currency (a noun unit
  * is read from the next word, and "30 new users" and "30 users" are one figure).
  */
-const unitsAgree = (a: Quantity, b: Quantity) => a.unit === b.unit || !(HARD_UNIT.test(a.unit) || HARD_UNIT.test(b.unit));
 const HARD_UNIT = /^(?:%|[^\p{L}\d])$/u;
+const unitsAgree = (a: Quantity, b: Quantity) => a.unit === b.unit || !(HARD_UNIT.test(a.unit) || HARD_UNIT.test(b.unit));
 
 function quantityMentioned(it: Item, m: Mentions): boolean {
   const q = it.quantity!;
@@ -666,6 +666,16 @@ function dateMentioned(it: Item, m: Mentions): boolean {
   if (m.dates.some((o) => !datesDisjoint(d, o.date!))) return true;
   // A year the quote only writes as a number ("the 2020 figures").
   return m.quantities.some((o) => d.from.startsWith(String(o.quantity!.value)) && d.to.startsWith(String(o.quantity!.value)));
+}
+
+/**
+ * Whether `items` (a claim's) write quote value b somewhere other than `except`: the same figure in a
+ * unit that agrees, or a date that shares a day. A quote value the claim writes is no other value.
+ */
+function writesValue(items: readonly Item[], b: Item, except?: Item): boolean {
+  return items.some(
+    (c) => c !== except && c.kind === b.kind && (b.kind === 'quantity' ? unitsAgree(c.quantity!, b.quantity!) && sameFigure(c.quantity!, b.quantity!) : b.kind === 'date' && !datesDisjoint(c.date!, b.date!)),
+  );
 }
 
 /**
@@ -790,20 +800,19 @@ export function evidenceConflictsOf(claimAnalysis: Analysis, quotes: readonly st
     const end = clause.start + clause.text.length;
     for (const it of itemsIn(claimAnalysis.items, clause.start, end)) {
       // A number that names something ("Category 2", "Article 50") the quotes never write may stand
-      // against another after the same label; it is compared as a name, never called unsupported.
-      if (isIdentifier(it) && !mentions.words.has(it.key)) {
-        absentValues.add(it);
+      // against another after the same label, and a small count in words ("two speakers") against
+      // another count in the same slot; neither is a detail a quote must give, so neither is unsupported.
+      if (isIdentifier(it)) {
+        if (!mentions.words.has(it.key)) absentValues.add(it);
         continue;
       }
-      // A small count in words ("two speakers") need not be in a quote, but may still stand against
-      // another count in the same slot ("two speakers" against "three speakers").
-      if (it.kind === 'quantity' && WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)) {
-        absentValues.add(it);
+      if (it.kind === 'quantity' && WEAK_NUMBERS.test(it.quantity!.text.trim())) {
+        if (!isListMarker(claim, it) && !quantityMentioned(it, mentions)) absentValues.add(it);
         continue;
       }
       const unsupported =
         it.kind === 'quantity'
-          ? !WEAK_NUMBERS.test(it.quantity!.text.trim()) && !isListMarker(claim, it) && !quantityMentioned(it, mentions)
+          ? !isListMarker(claim, it) && !quantityMentioned(it, mentions)
           : it.kind === 'date'
             ? !dateMentioned(it, mentions)
             : // A declared entity is a subject of the workspace, which quotes often name by a pronoun.
@@ -1018,12 +1027,13 @@ function sameSlot(a: readonly Item[], i: number, b: readonly Item[], j: number):
  * The claim's clauses against the quotes' clauses, words in any order. Paraphrase reorders words
  * ("sales decreased to $441 million" against "sales were $441 million, an increase"), so a value need
  * not share a gap with the one it replaces. Two ways to stand in the same place:
- * - in the window of the best quote clause (it shares one more word than `minAnchors` with the claim
- *   clause, and the share of the clause that lines up is at least `oppositeCoverage` for opposites,
- *   `minCoverage` for numbers and names), the claim's value being in no quote and the quote's in no
- *   part of the claim;
- * - or an opposite beside the same word or value in both ("a decrease of 17%", "an increase of 17%"),
- *   in any quote clause that shares that many words with the claim clause; "up 4%" and "down 4%" too.
+ * - in the window of the best lined-up quote clause (one more anchor than `minAnchors`, and a share of
+ *   the clause lined up of at least `oppositeCoverage` for opposites, `minCoverage` for numbers, dates
+ *   and names), the claim's value being in no quote and the quote's in no part of the claim;
+ * - or in the same slot of any quote clause that shares `minAnchors` words (one more for an
+ *   opposite), beside the same words (`inSlot`): a number, date, name, numbered name or sister term
+ *   for another, an opposite ("a decrease of 17%", "an increase of 17%"), or the other direction at
+ *   the same figure ("down 4%", "up 4%").
  */
 function windowConflicts(
   claimAnalysis: Analysis,
@@ -1059,11 +1069,11 @@ function windowConflicts(
   }
   if (absentWords.length === 0 && absentNouns.length === 0 && candidates.size === 0 && directed.size === 0) return;
   const claimKeys = new Set(claimAnalysis.items.map((it) => it.key));
-  const claimQuantities = claimAnalysis.items.filter((it) => it.kind === 'quantity');
-  const claimDates = claimAnalysis.items.filter((it) => it.kind === 'date');
-  // A quote's date stands against the claim's when both are closed, they share no day, and no date
-  // of the claim shares one with the quote's (else the claim has the quote's date, elsewhere).
-  const otherDate = (a: Item, b: Item) => b.kind === 'date' && closedDate(b) && datesDisjoint(a.date!, b.date!) && !claimDates.some((c) => !datesDisjoint(c.date!, b.date!));
+  // A quote's value stands against the claim's when they differ and the claim does not write the
+  // quote's elsewhere; a date only when both are closed.
+  const otherFigure = (a: Item, b: Item) =>
+    b.kind === 'quantity' && b.quantity!.unit === a.quantity!.unit && differentFigure(a.quantity!, b.quantity!) && !writesValue(claimAnalysis.items, b);
+  const otherDate = (a: Item, b: Item) => b.kind === 'date' && closedDate(b) && datesDisjoint(a.date!, b.date!) && !writesValue(claimAnalysis.items, b);
   if (absentWords.length > 0 || absentNouns.length > 0) {
     // Quote words the claim does not write, each once; those with a prefix or suffix apart.
     const seen = new Set<string>();
@@ -1140,7 +1150,7 @@ function windowConflicts(
         } else if (kind === 'date') {
           b = window.find((it) => otherDate(a, it));
         } else if (kind === 'numeric') {
-          b = window.find((it) => it.kind === 'quantity' && it.quantity!.unit === a.quantity!.unit && differentFigure(a.quantity!, it.quantity!) && !claimQuantities.some((c) => unitsAgree(c.quantity!, it.quantity!) && sameFigure(c.quantity!, it.quantity!)));
+          b = window.find((it) => otherFigure(a, it));
         } else {
           b = window.find((it) => isName(quoteText, it, top.side.start) && !ADJECTIVE_LIKE.test(it.word) && !claimKeys.has(it.key) && sameNameSlot(claimAnalysis, a, top.side.analysis, it, mentions));
         }
@@ -1162,10 +1172,8 @@ function windowConflicts(
       const other = segment.side.items;
       const quoteText = segment.side.analysis.text;
       const kind = candidates.get(a);
-      if (kind === 'numeric' && !reported.has('numeric') && b.kind === 'quantity' && b.quantity!.unit === a.quantity!.unit && differentFigure(a.quantity!, b.quantity!)) {
-        if (!claimQuantities.some((c) => unitsAgree(c.quantity!, b.quantity!) && sameFigure(c.quantity!, b.quantity!)) && shareNeighbour(items, i, other, j, FIGURE_NEIGHBOURS)) {
-          return { kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'` };
-        }
+      if (kind === 'numeric' && !reported.has('numeric') && otherFigure(a, b) && shareNeighbour(items, i, other, j, FIGURE_NEIGHBOURS)) {
+        return { kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'` };
       }
       if (kind === 'date' && !reported.has('date') && otherDate(a, b) && shareNeighbour(items, i, other, j, FIGURE_NEIGHBOURS)) {
         return { kind: 'date', reason: `'${a.date!.text}' vs '${b.date!.text}'` };
@@ -1207,11 +1215,12 @@ function windowConflicts(
       // cues just before it only (a cue elsewhere in a long clause says nothing of it).
       const samePolarity = other.some((it) => it.kind === 'cue') === claimNegated;
       for (const a of mine) {
+        // An opposite is a common word: it needs one shared word more than a value, and clauses of one polarity.
+        if (candidates.get(a) === 'antonym' && (!samePolarity || segment.anchors < settings.minAnchors + 1)) continue;
         const i = items.indexOf(a);
+        const negated = cueBefore(items, i);
         for (let j = 0; j < other.length; j++) {
-          // An opposite is a common word: it needs one shared word more than a value, and clauses of one polarity.
-          const opposite = candidates.get(a) === 'antonym';
-          if (cueBefore(items, i) !== cueBefore(other, j) || (opposite && (!samePolarity || segment.anchors < settings.minAnchors + 1))) continue;
+          if (negated !== cueBefore(other, j)) continue;
           const conflict = inSlot(a, i, other[j]!, j, segment);
           if (!conflict) continue;
           reported.add(conflict.kind);
@@ -1248,11 +1257,10 @@ function clauseConflicts(
       // A cue right before one value and not the other ("not up 4%") leaves the two unjudged.
       if (cueBefore(side.items, i) !== cueBefore(quoteSide.items, j)) continue;
       // The quote's value must not be the claim's elsewhere ("for 2020 and for 2021" against "for 2021").
-      const elsewhere = (kind: 'quantity' | 'date') => side.analysis.items.some((c) => c !== a && c.kind === kind && (kind === 'quantity' ? unitsAgree(c.quantity!, b.quantity!) && sameFigure(c.quantity!, b.quantity!) : !datesDisjoint(c.date!, b.date!)));
-      if (a.kind === 'quantity' && a.quantity!.unit === b.quantity!.unit && differentFigure(a.quantity!, b.quantity!) && !quantityMentioned(a, mentions) && !elsewhere('quantity')) {
+      if (a.kind === 'quantity' && a.quantity!.unit === b.quantity!.unit && differentFigure(a.quantity!, b.quantity!) && !quantityMentioned(a, mentions) && !writesValue(side.analysis.items, b, a)) {
         out.push({ kind: 'numeric', reason: `'${a.quantity!.text}' vs '${b.quantity!.text}'` });
       }
-      if (a.kind === 'date' && datesDisjoint(a.date!, b.date!) && !dateMentioned(a, mentions) && !elsewhere('date')) {
+      if (a.kind === 'date' && datesDisjoint(a.date!, b.date!) && !dateMentioned(a, mentions) && !writesValue(side.analysis.items, b, a)) {
         out.push({ kind: 'date', reason: `'${a.date!.text}' vs '${b.date!.text}'` });
       }
     }

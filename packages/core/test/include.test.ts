@@ -4,28 +4,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { removeTempDirs, tempDir } from '@factcheck/test-fixtures/edit-workspace';
 import { matchGlob, parseGlob } from '../src/load/glob.js';
 import { CACHE_DIR, loadWorkspace, type Message } from '../src/index.js';
-import { loadIn, makeWorkspace } from './helpers.js';
+import { loadIn, makeWorkspace, VALID } from './helpers.js';
 
 afterAll(() => removeTempDirs());
 
 const SEED_A = 'The account has been locked since Monday.\n';
 const SEED_B = 'The bank reopened on Friday after the storm.\n';
 
-const CLAIMS = `version: 1
-include:
-  - claims/**/*.yaml
-sources:
-  bbc:
-    path: seeds/a.txt
-claims:
-  - id: account-locked
-    claim: The account was locked.
-    verdict: supported
-    evidence:
-      - source: bbc
-        quote: "The account has been locked"
-        span: [0, 27]
-`;
+// The one-claim workspace of the other tests, with an include: entry after `version: 1` (lines 2-3).
+const CLAIMS = VALID.replace('version: 1\n', 'version: 1\ninclude:\n  - claims/**/*.yaml\n');
 
 const EUROPE = `sources:
   reuters:
